@@ -1,0 +1,14 @@
+//! ziping — 绩效自评: a browser calculator for 预算支出绩效自评.
+//!
+//! The domain core (`model`, `parse`, `rules`, `samples`, `store`'s logic) is plain Rust and is
+//! tested natively with `cargo test`; `ui` (Leptos) and the localStorage backend exist only
+//! when compiled to wasm32.
+
+pub mod model;
+pub mod parse;
+pub mod rules;
+pub mod samples;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

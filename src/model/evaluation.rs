@@ -1,0 +1,588 @@
+//! The 项目支出绩效自评表 as the user typed it.
+//!
+//! Every cell is kept as the text that was typed (so nothing is lost when it does not parse);
+//! the rules engine parses it on every assessment. Fields carry `#[serde(default)]` so older
+//! or partial documents still load.
+
+use serde::{Deserialize, Serialize};
+
+/// 一级指标. Fixed by MOF 财预〔2020〕10号 (RULES.md R1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Level1 {
+    /// 产出指标 (default 50)
+    Output,
+    /// 效益指标 (default 30)
+    Benefit,
+    /// 满意度指标 (default 10)
+    Satisfaction,
+}
+
+impl Level1 {
+    pub const ALL: [Level1; 3] = [Level1::Output, Level1::Benefit, Level1::Satisfaction];
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Level1::Output => "产出指标",
+            Level1::Benefit => "效益指标",
+            Level1::Satisfaction => "满意度指标",
+        }
+    }
+    pub fn default_weight(self) -> &'static str {
+        match self {
+            Level1::Output => "50",
+            Level1::Benefit => "30",
+            Level1::Satisfaction => "10",
+        }
+    }
+    pub fn groups(self) -> &'static [Level2] {
+        match self {
+            Level1::Output => &[
+                Level2::Quantity,
+                Level2::Quality,
+                Level2::Timeliness,
+                Level2::Cost,
+            ],
+            Level1::Benefit => &[
+                Level2::Economic,
+                Level2::Social,
+                Level2::Ecological,
+                Level2::Sustainable,
+            ],
+            Level1::Satisfaction => &[Level2::ServiceSatisfaction],
+        }
+    }
+}
+
+/// 二级指标, each belonging to one fixed 一级指标.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Level2 {
+    /// 数量指标
+    Quantity,
+    /// 质量指标
+    Quality,
+    /// 时效指标
+    Timeliness,
+    /// 成本指标
+    Cost,
+    /// 经济效益指标
+    Economic,
+    /// 社会效益指标
+    Social,
+    /// 生态效益指标
+    Ecological,
+    /// 可持续影响指标
+    Sustainable,
+    /// 服务对象满意度指标
+    ServiceSatisfaction,
+}
+
+impl Level2 {
+    pub const ALL: [Level2; 9] = [
+        Level2::Quantity,
+        Level2::Quality,
+        Level2::Timeliness,
+        Level2::Cost,
+        Level2::Economic,
+        Level2::Social,
+        Level2::Ecological,
+        Level2::Sustainable,
+        Level2::ServiceSatisfaction,
+    ];
+
+    pub fn level1(self) -> Level1 {
+        match self {
+            Level2::Quantity | Level2::Quality | Level2::Timeliness | Level2::Cost => {
+                Level1::Output
+            }
+            Level2::Economic | Level2::Social | Level2::Ecological | Level2::Sustainable => {
+                Level1::Benefit
+            }
+            Level2::ServiceSatisfaction => Level1::Satisfaction,
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Level2::Quantity => "数量指标",
+            Level2::Quality => "质量指标",
+            Level2::Timeliness => "时效指标",
+            Level2::Cost => "成本指标",
+            Level2::Economic => "经济效益指标",
+            Level2::Social => "社会效益指标",
+            Level2::Ecological => "生态效益指标",
+            Level2::Sustainable => "可持续影响指标",
+            Level2::ServiceSatisfaction => "服务对象满意度指标",
+        }
+    }
+
+    /// Recognises a level-2 heading as written on a form (`经济效\n益指标`, `满意度指标`, …).
+    pub fn from_text(text: &str) -> Option<Level2> {
+        let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        Level2::ALL.into_iter().find(|l| {
+            let name = l.name_zh();
+            s == name || s == name.trim_end_matches("指标") || name.starts_with(s.as_str()) && s.chars().count() >= 2
+        })
+    }
+}
+
+/// How an indicator is scored (RULES.md R3–R5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndicatorKind {
+    /// 正向: more is better (≥, >, no operator).
+    Positive,
+    /// 反向: less is better (≤, <: cost, complaints, accidents).
+    Negative,
+    /// 等于 (=).
+    Equal,
+    /// 定性: scored by tier.
+    Qualitative,
+    /// 不适用: excluded, the total is rescaled.
+    NotApplicable,
+}
+
+impl IndicatorKind {
+    pub const ALL: [IndicatorKind; 5] = [
+        IndicatorKind::Positive,
+        IndicatorKind::Negative,
+        IndicatorKind::Equal,
+        IndicatorKind::Qualitative,
+        IndicatorKind::NotApplicable,
+    ];
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            IndicatorKind::Positive => "正向",
+            IndicatorKind::Negative => "反向",
+            IndicatorKind::Equal => "等于",
+            IndicatorKind::Qualitative => "定性",
+            IndicatorKind::NotApplicable => "不适用",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            IndicatorKind::Positive => "positive",
+            IndicatorKind::Negative => "negative",
+            IndicatorKind::Equal => "equal",
+            IndicatorKind::Qualitative => "qualitative",
+            IndicatorKind::NotApplicable => "not_applicable",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<IndicatorKind> {
+        IndicatorKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The three qualitative tiers (RULES.md R4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QualitativeTier {
+    /// 达成年度指标: [80 %, 100 %] of W
+    Achieved,
+    /// 部分达成年度指标并具有一定效果: [60 %, 80 %) of W
+    Partial,
+    /// 未达成年度指标且效果较差: [0, 60 %) of W
+    NotAchieved,
+}
+
+impl QualitativeTier {
+    pub const ALL: [QualitativeTier; 3] = [
+        QualitativeTier::Achieved,
+        QualitativeTier::Partial,
+        QualitativeTier::NotAchieved,
+    ];
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            QualitativeTier::Achieved => "达成年度指标",
+            QualitativeTier::Partial => "部分达成年度指标并具有一定效果",
+            QualitativeTier::NotAchieved => "未达成年度指标且效果较差",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            QualitativeTier::Achieved => "achieved",
+            QualitativeTier::Partial => "partial",
+            QualitativeTier::NotAchieved => "not_achieved",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<QualitativeTier> {
+        QualitativeTier::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// One row of the fund table: 年初预算数, 全年预算数 (A), 全年执行数 (B), as typed (万元).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundRow {
+    pub initial_budget: String,
+    pub annual_budget: String,
+    pub executed: String,
+}
+
+/// Which row of the fund table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FundRowKind {
+    /// 年度资金总额
+    Total,
+    /// 其中：当年财政拨款
+    CurrentYear,
+    /// 上年结转资金
+    CarriedOver,
+    /// 其他资金
+    Other,
+}
+
+impl FundRowKind {
+    pub const ALL: [FundRowKind; 4] = [
+        FundRowKind::Total,
+        FundRowKind::CurrentYear,
+        FundRowKind::CarriedOver,
+        FundRowKind::Other,
+    ];
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            FundRowKind::Total => "年度资金总额",
+            FundRowKind::CurrentYear => "其中：当年财政拨款",
+            FundRowKind::CarriedOver => "上年结转资金",
+            FundRowKind::Other => "其他资金",
+        }
+    }
+}
+
+/// Which column of the fund table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FundColumn {
+    /// 年初预算数
+    InitialBudget,
+    /// 全年预算数 (A)
+    AnnualBudget,
+    /// 全年执行数 (B)
+    Executed,
+}
+
+impl FundColumn {
+    pub const ALL: [FundColumn; 3] = [
+        FundColumn::InitialBudget,
+        FundColumn::AnnualBudget,
+        FundColumn::Executed,
+    ];
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            FundColumn::InitialBudget => "年初预算数",
+            FundColumn::AnnualBudget => "全年预算数",
+            FundColumn::Executed => "全年执行数",
+        }
+    }
+}
+
+impl FundRow {
+    pub fn get(&self, col: FundColumn) -> &str {
+        match col {
+            FundColumn::InitialBudget => &self.initial_budget,
+            FundColumn::AnnualBudget => &self.annual_budget,
+            FundColumn::Executed => &self.executed,
+        }
+    }
+    pub fn get_mut(&mut self, col: FundColumn) -> &mut String {
+        match col {
+            FundColumn::InitialBudget => &mut self.initial_budget,
+            FundColumn::AnnualBudget => &mut self.annual_budget,
+            FundColumn::Executed => &mut self.executed,
+        }
+    }
+}
+
+/// 项目资金 table with the budget-execution score (RULES.md R2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundTable {
+    pub total: FundRow,
+    pub current_year: FundRow,
+    pub carried_over: FundRow,
+    pub other: FundRow,
+    /// 分值 of 预算执行率 (10 unless adjusted).
+    pub weight: String,
+    /// 得分 as claimed on the form; blank = take the rule's score.
+    pub claimed: String,
+    /// Explanation of low execution or of a claimed score that departs from the rule.
+    pub reason: String,
+}
+
+impl Default for FundTable {
+    fn default() -> Self {
+        FundTable {
+            total: FundRow::default(),
+            current_year: FundRow::default(),
+            carried_over: FundRow::default(),
+            other: FundRow::default(),
+            weight: "10".into(),
+            claimed: String::new(),
+            reason: String::new(),
+        }
+    }
+}
+
+impl FundTable {
+    pub fn row(&self, kind: FundRowKind) -> &FundRow {
+        match kind {
+            FundRowKind::Total => &self.total,
+            FundRowKind::CurrentYear => &self.current_year,
+            FundRowKind::CarriedOver => &self.carried_over,
+            FundRowKind::Other => &self.other,
+        }
+    }
+    pub fn row_mut(&mut self, kind: FundRowKind) -> &mut FundRow {
+        match kind {
+            FundRowKind::Total => &mut self.total,
+            FundRowKind::CurrentYear => &mut self.current_year,
+            FundRowKind::CarriedOver => &mut self.carried_over,
+            FundRowKind::Other => &mut self.other,
+        }
+    }
+}
+
+/// 一级指标 weights as typed (R1: adjustable, must add up to 100 with the execution weight).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Level1Weights {
+    pub output: String,
+    pub benefit: String,
+    pub satisfaction: String,
+}
+
+impl Default for Level1Weights {
+    fn default() -> Self {
+        Level1Weights {
+            output: Level1::Output.default_weight().into(),
+            benefit: Level1::Benefit.default_weight().into(),
+            satisfaction: Level1::Satisfaction.default_weight().into(),
+        }
+    }
+}
+
+impl Level1Weights {
+    pub fn get(&self, l: Level1) -> &str {
+        match l {
+            Level1::Output => &self.output,
+            Level1::Benefit => &self.benefit,
+            Level1::Satisfaction => &self.satisfaction,
+        }
+    }
+    pub fn get_mut(&mut self, l: Level1) -> &mut String {
+        match l {
+            Level1::Output => &mut self.output,
+            Level1::Benefit => &mut self.benefit,
+            Level1::Satisfaction => &mut self.satisfaction,
+        }
+    }
+}
+
+/// 年度总体目标.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OverallGoal {
+    /// 预期目标
+    pub expected: String,
+    /// 实际完成情况
+    pub achieved: String,
+}
+
+/// One 三级指标 row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Indicator {
+    /// Stable row id (keyed rendering, diagnostics, merging).
+    pub id: String,
+    pub level2: Level2,
+    /// 三级指标
+    pub name: String,
+    /// 年度指标值 (target), as typed
+    pub target: String,
+    /// 实际完成值 (actual), as typed
+    pub actual: String,
+    /// 分值 (weight), as typed
+    pub weight: String,
+    /// The user's choice of kind; `None` = detected from the target.
+    pub kind_override: Option<IndicatorKind>,
+    /// Tier picked for a qualitative indicator.
+    pub tier: Option<QualitativeTier>,
+    /// 得分 as claimed; blank = take the rule's score.
+    pub claimed: String,
+    /// 偏差原因分析及改进措施
+    pub reason: String,
+}
+
+impl Default for Indicator {
+    fn default() -> Self {
+        Indicator {
+            id: String::new(),
+            level2: Level2::Quantity,
+            name: String::new(),
+            target: String::new(),
+            actual: String::new(),
+            weight: String::new(),
+            kind_override: None,
+            tier: None,
+            claimed: String::new(),
+            reason: String::new(),
+        }
+    }
+}
+
+/// 填表人 etc. at the foot of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignOff {
+    /// 填表人
+    pub preparer: String,
+    /// 填报日期
+    pub date: String,
+    /// 联系电话
+    pub phone: String,
+    /// 单位负责人
+    pub head: String,
+}
+
+/// A whole 项目支出绩效自评表.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Evaluation {
+    pub id: String,
+    /// 项目名称
+    pub project_name: String,
+    /// 主管部门
+    pub department: String,
+    /// 实施单位
+    pub implementing_unit: String,
+    /// 年度
+    pub year: String,
+    pub funds: FundTable,
+    pub level1_weights: Level1Weights,
+    pub goal: OverallGoal,
+    /// 三级指标 rows; their order within one 二级指标 group is the form's order.
+    pub indicators: Vec<Indicator>,
+    pub sign_off: SignOff,
+    /// Milliseconds since the Unix epoch of the last edit (0 = unknown).
+    pub updated_at: u64,
+    /// Milliseconds since the Unix epoch of creation (0 = unknown).
+    pub created_at: u64,
+}
+
+impl Default for Evaluation {
+    fn default() -> Self {
+        Evaluation {
+            id: String::new(),
+            project_name: String::new(),
+            department: String::new(),
+            implementing_unit: String::new(),
+            year: String::new(),
+            funds: FundTable::default(),
+            level1_weights: Level1Weights::default(),
+            goal: OverallGoal::default(),
+            indicators: Vec::new(),
+            sign_off: SignOff::default(),
+            updated_at: 0,
+            created_at: 0,
+        }
+    }
+}
+
+impl Evaluation {
+    /// A fresh form with the given id and one empty row in each 一级指标's first group.
+    pub fn new_blank(id: String, year: String, now_ms: u64) -> Evaluation {
+        let indicators = Level1::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, l1)| Indicator {
+                id: format!("{id}-r{i}"),
+                level2: l1.groups()[0],
+                ..Indicator::default()
+            })
+            .collect();
+        Evaluation {
+            id,
+            year,
+            indicators,
+            created_at: now_ms,
+            updated_at: now_ms,
+            ..Evaluation::default()
+        }
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn indicator_mut(&mut self, id: &str) -> Option<&mut Indicator> {
+        self.indicators.iter_mut().find(|i| i.id == id)
+    }
+
+    /// Rows of one 二级指标 group, in form order.
+    pub fn rows_in(&self, group: Level2) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(move |i| i.level2 == group)
+    }
+
+    /// A row id not used yet in this evaluation.
+    pub fn fresh_row_id(&self) -> String {
+        let mut n = self.indicators.len();
+        loop {
+            let candidate = format!("{}-r{n}", self.id);
+            if self.indicator(&candidate).is_none() {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+
+    /// Adds an empty row at the end of `group` and returns its id.
+    pub fn add_row(&mut self, group: Level2) -> String {
+        let id = self.fresh_row_id();
+        let row = Indicator {
+            id: id.clone(),
+            level2: group,
+            ..Indicator::default()
+        };
+        // insert after the last row of the same group, else after the last row of an earlier
+        // group, so the vector stays in form order
+        let pos = self
+            .indicators
+            .iter()
+            .rposition(|i| i.level2 <= group)
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        self.indicators.insert(pos, row);
+        id
+    }
+
+    /// Removes a row; returns it with its position so it can be put back (undo).
+    pub fn remove_row(&mut self, id: &str) -> Option<(usize, Indicator)> {
+        let pos = self.indicators.iter().position(|i| i.id == id)?;
+        Some((pos, self.indicators.remove(pos)))
+    }
+
+    /// Puts a removed row back where it was.
+    pub fn restore_row(&mut self, pos: usize, row: Indicator) {
+        let pos = pos.min(self.indicators.len());
+        self.indicators.insert(pos, row);
+    }
+
+    /// Moves a row up (`-1`) or down (`+1`) within its 二级指标 group. Returns whether it moved.
+    pub fn move_row(&mut self, id: &str, up: bool) -> bool {
+        let Some(pos) = self.indicators.iter().position(|i| i.id == id) else {
+            return false;
+        };
+        let group = self.indicators[pos].level2;
+        let other = if up {
+            self.indicators[..pos].iter().rposition(|i| i.level2 == group)
+        } else {
+            self.indicators[pos + 1..]
+                .iter()
+                .position(|i| i.level2 == group)
+                .map(|p| p + pos + 1)
+        };
+        match other {
+            Some(o) => {
+                self.indicators.swap(pos, o);
+                true
+            }
+            None => false,
+        }
+    }
+}

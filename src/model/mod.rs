@@ -1,0 +1,8 @@
+//! The data as the user typed it: project forms and the workspace that holds them.
+//! Plain serde types, no web dependency.
+
+mod evaluation;
+mod workspace;
+
+pub use evaluation::*;
+pub use workspace::*;

@@ -1,0 +1,143 @@
+//! What the rules engine says about a form: a level, the field it concerns, the rule it
+//! comes from and a message in Chinese (with an English rendering for the English UI).
+
+use crate::model::{FundColumn, FundRowKind, Level1};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Level {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Level::Error => "错误",
+            Level::Warning => "警告",
+            Level::Info => "提示",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+        }
+    }
+}
+
+/// The header fields of a project form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum HeaderField {
+    ProjectName,
+    Department,
+    ImplementingUnit,
+    Year,
+}
+
+/// The cells of an indicator row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum IndicatorField {
+    Name,
+    Target,
+    Actual,
+    Weight,
+    Kind,
+    Tier,
+    Claimed,
+    Reason,
+}
+
+/// The field a diagnostic concerns, so the UI can show it beside that field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub enum Field {
+    Header(HeaderField),
+    FundCell(FundRowKind, FundColumn),
+    FundWeight,
+    FundClaimed,
+    FundReason,
+    Level1Weight(Level1),
+    Indicator(String, IndicatorField),
+    Total,
+}
+
+/// The rule a diagnostic comes from (RULES.md section ids, or `输入` for parse problems).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RuleId {
+    Input,
+    R1,
+    R2,
+    R3,
+    R4,
+    R5,
+    R6,
+    R7,
+}
+
+impl RuleId {
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleId::Input => "输入",
+            RuleId::R1 => "R1",
+            RuleId::R2 => "R2",
+            RuleId::R3 => "R3",
+            RuleId::R4 => "R4",
+            RuleId::R5 => "R5",
+            RuleId::R6 => "R6",
+            RuleId::R7 => "R7",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub field: Field,
+    pub rule: RuleId,
+    /// Message in Chinese (the UI's first language).
+    pub zh: String,
+    /// The same message in English.
+    pub en: String,
+}
+
+impl Diagnostic {
+    pub fn new(
+        level: Level,
+        field: Field,
+        rule: RuleId,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            level,
+            field,
+            rule,
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Counts of diagnostics by level.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+        let mut c = Counts::default();
+        for d in diagnostics {
+            match d.level {
+                Level::Error => c.errors += 1,
+                Level::Warning => c.warnings += 1,
+                Level::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}

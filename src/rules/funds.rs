@@ -1,0 +1,262 @@
+//! RULES.md R2: the fund table and the budget-execution score.
+
+use super::diagnostic::{Diagnostic, Field, Level, RuleId};
+use super::fields::{amount, fmt_num, points};
+use super::num::{self, fmt2, fmt_pct, round2};
+use super::score::{check_claim, ScoreSource};
+use crate::model::{FundColumn, FundRowKind, FundTable};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Default 分值 of 预算执行率.
+pub const DEFAULT_EXECUTION_WEIGHT: Decimal = Decimal::TEN;
+
+/// Parsed amounts of one fund-table row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FundRowFigures {
+    pub initial_budget: Option<Decimal>,
+    pub annual_budget: Option<Decimal>,
+    pub executed: Option<Decimal>,
+    /// 执行率 B / A of this row (shown for every row).
+    pub rate: Option<Decimal>,
+}
+
+impl FundRowFigures {
+    pub fn get(&self, col: FundColumn) -> Option<Decimal> {
+        match col {
+            FundColumn::InitialBudget => self.initial_budget,
+            FundColumn::AnnualBudget => self.annual_budget,
+            FundColumn::Executed => self.executed,
+        }
+    }
+}
+
+/// What the engine computed for the fund table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExecutionResult {
+    pub rows: Vec<(FundRowKind, FundRowFigures)>,
+    /// 执行率 of the 年度资金总额 row.
+    pub rate: Option<Decimal>,
+    /// 分值 (10 unless adjusted).
+    pub weight: Decimal,
+    /// The rule's score, or `None` with the reason in the diagnostics.
+    pub rule_score: Option<Decimal>,
+    /// The score typed on the form.
+    pub claimed: Option<Decimal>,
+    /// The score that counts: claimed when typed, else the rule's.
+    pub used: Decimal,
+    pub source: ScoreSource,
+}
+
+impl ExecutionResult {
+    pub fn row(&self, kind: FundRowKind) -> Option<&FundRowFigures> {
+        self.rows.iter().find(|(k, _)| *k == kind).map(|(_, f)| f)
+    }
+}
+
+pub fn assess_funds(funds: &FundTable, out: &mut Vec<Diagnostic>) -> ExecutionResult {
+    let mut rows = Vec::with_capacity(4);
+    for kind in FundRowKind::ALL {
+        let row = funds.row(kind);
+        let mut fig = FundRowFigures::default();
+        for col in FundColumn::ALL {
+            let label = format!("{}·{}", kind.name_zh(), col.name_zh());
+            let v = amount(row.get(col), Field::FundCell(kind, col), &label, out);
+            match col {
+                FundColumn::InitialBudget => fig.initial_budget = v,
+                FundColumn::AnnualBudget => fig.annual_budget = v,
+                FundColumn::Executed => fig.executed = v,
+            }
+        }
+        fig.rate = match (fig.annual_budget, fig.executed) {
+            (Some(a), Some(b)) => num::div(b, a),
+            _ => None,
+        };
+        rows.push((kind, fig));
+    }
+
+    check_sub_rows(&rows, out);
+
+    let total = rows[0].1.clone();
+    let weight = match points(&funds.weight, Field::FundWeight, "预算执行率分值", out) {
+        Some(w) if w.is_sign_negative() => {
+            out.push(Diagnostic::new(
+                Level::Error,
+                Field::FundWeight,
+                RuleId::R1,
+                "预算执行率分值不能为负数",
+                "the execution weight cannot be negative",
+            ));
+            DEFAULT_EXECUTION_WEIGHT
+        }
+        Some(w) => w,
+        None => {
+            if funds.weight.trim().is_empty() {
+                out.push(Diagnostic::new(
+                    Level::Info,
+                    Field::FundWeight,
+                    RuleId::R1,
+                    "预算执行率分值未填，按默认10分计算",
+                    "execution weight blank: the default 10 is used",
+                ));
+            }
+            DEFAULT_EXECUTION_WEIGHT
+        }
+    };
+
+    let (rate, rule_score) = execution_score(&total, weight, out);
+
+    if let Some(r) = rate {
+        if r < Decimal::new(9, 1) && funds.reason.trim().is_empty() {
+            out.push(Diagnostic::new(
+                Level::Warning,
+                Field::FundReason,
+                RuleId::R2,
+                format!("预算执行率{}低于90%，请说明原因", fmt_pct(r)),
+                format!("budget execution {} is below 90 %: explain why", fmt_pct(r)),
+            ));
+        }
+    }
+
+    let claimed = points(&funds.claimed, Field::FundClaimed, "预算执行率得分", out);
+    let claim = check_claim(
+        claimed,
+        rule_score,
+        weight,
+        Field::FundClaimed,
+        "预算执行率",
+        RuleId::R2,
+        out,
+    );
+    if claim.departure.is_some() && funds.reason.trim().is_empty() {
+        out.push(Diagnostic::new(
+            Level::Error,
+            Field::FundReason,
+            RuleId::R6,
+            "预算执行率自评得分与规则得分不一致，需填写偏差说明",
+            "the claimed execution score departs from the rule: a reason is required",
+        ));
+    }
+
+    ExecutionResult {
+        rows,
+        rate,
+        weight,
+        rule_score,
+        claimed,
+        used: claim.used,
+        source: claim.source,
+    }
+}
+
+/// 执行率 and score of the 年度资金总额 row; says why when there is none.
+fn execution_score(
+    total: &FundRowFigures,
+    weight: Decimal,
+    out: &mut Vec<Diagnostic>,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let a = total.annual_budget.filter(|a| !a.is_zero());
+    let Some(a) = a else {
+        out.push(Diagnostic::new(
+            Level::Warning,
+            Field::FundCell(FundRowKind::Total, FundColumn::AnnualBudget),
+            RuleId::R2,
+            "年度资金总额的全年预算数为空或为0，无法计算执行率，不自动评分",
+            "the total row's annual budget is blank or 0: no execution rate and no automatic score",
+        ));
+        return (None, None);
+    };
+    let Some(b) = total.executed else {
+        out.push(Diagnostic::new(
+            Level::Warning,
+            Field::FundCell(FundRowKind::Total, FundColumn::Executed),
+            RuleId::R2,
+            "年度资金总额的全年执行数未填，无法计算执行率，不自动评分",
+            "the total row's executed amount is blank: no execution rate and no automatic score",
+        ));
+        return (None, None);
+    };
+    if b > a {
+        out.push(Diagnostic::new(
+            Level::Warning,
+            Field::FundCell(FundRowKind::Total, FundColumn::Executed),
+            RuleId::R2,
+            format!(
+                "全年执行数{}大于全年预算数{}（超支{}万元）",
+                fmt_num(b),
+                fmt_num(a),
+                num::sub(b, a).map(fmt_num).unwrap_or_default()
+            ),
+            format!("executed {} exceeds the annual budget {}", fmt_num(b), fmt_num(a)),
+        ));
+    }
+    let Some(rate) = num::div(b, a) else {
+        out.push(overflow(Field::FundCell(FundRowKind::Total, FundColumn::Executed)));
+        return (None, None);
+    };
+    let capped = rate.min(Decimal::ONE);
+    match num::mul(weight, capped) {
+        Some(s) => (Some(rate), Some(round2(s))),
+        None => {
+            out.push(overflow(Field::FundWeight));
+            (Some(rate), None)
+        }
+    }
+}
+
+/// In each column the total row must equal the sum of the three sub-rows.
+fn check_sub_rows(rows: &[(FundRowKind, FundRowFigures)], out: &mut Vec<Diagnostic>) {
+    for col in FundColumn::ALL {
+        let subs: Vec<Decimal> = rows[1..].iter().filter_map(|(_, f)| f.get(col)).collect();
+        if subs.is_empty() {
+            continue;
+        }
+        let Some(sum) = num::sum(subs) else {
+            out.push(overflow(Field::FundCell(FundRowKind::Total, col)));
+            continue;
+        };
+        let field = Field::FundCell(FundRowKind::Total, col);
+        match rows[0].1.get(col) {
+            None => out.push(Diagnostic::new(
+                Level::Warning,
+                field,
+                RuleId::R2,
+                format!("年度资金总额的{}未填，而分项合计为{}万元", col.name_zh(), fmt_num(sum)),
+                format!("total {} is blank while the sub-rows add up to {}", col.name_zh(), fmt_num(sum)),
+            )),
+            Some(total) if total != sum => {
+                let diff = num::sub(total, sum).map(fmt2).unwrap_or_default();
+                out.push(Diagnostic::new(
+                    Level::Warning,
+                    field,
+                    RuleId::R2,
+                    format!(
+                        "{}：年度资金总额{}万元≠分项合计{}万元（相差{}万元）",
+                        col.name_zh(),
+                        fmt_num(total),
+                        fmt_num(sum),
+                        diff
+                    ),
+                    format!(
+                        "{}: total {} ≠ sum of sub-rows {} (difference {})",
+                        col.name_zh(),
+                        fmt_num(total),
+                        fmt_num(sum),
+                        diff
+                    ),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+pub fn overflow(field: Field) -> Diagnostic {
+    Diagnostic::new(
+        Level::Error,
+        field,
+        RuleId::Input,
+        "数值过大，无法计算",
+        "number too large to compute",
+    )
+}

@@ -1,0 +1,307 @@
+//! The rules engine: `assess(&Evaluation) -> Assessment`, every formula of RULES.md R1–R6.
+//!
+//! Pure and deterministic; fast enough to rerun whole on every keystroke, so the UI keeps no
+//! incremental bookkeeping of its own.
+
+pub mod diagnostic;
+mod fields;
+mod funds;
+mod indicators;
+pub mod num;
+mod score;
+
+pub use diagnostic::{Counts, Diagnostic, Field, HeaderField, IndicatorField, Level, RuleId};
+pub use fields::fmt_num;
+pub use funds::{ExecutionResult, FundRowFigures, DEFAULT_EXECUTION_WEIGHT};
+pub use indicators::{detect_kind, quantitative_score, IndicatorResult, RuleScore};
+pub use score::ScoreSource;
+
+use crate::model::{Evaluation, Level1, Level2};
+use fields::points;
+use num::{fmt2, round2};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// 等级 by total score (R5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Grade {
+    /// 优: [90, 100]
+    Excellent,
+    /// 良: [80, 90)
+    Good,
+    /// 中: [60, 80)
+    Fair,
+    /// 差: below 60
+    Poor,
+}
+
+impl Grade {
+    pub fn of(total: Decimal) -> Grade {
+        if total >= Decimal::from(90) {
+            Grade::Excellent
+        } else if total >= Decimal::from(80) {
+            Grade::Good
+        } else if total >= Decimal::from(60) {
+            Grade::Fair
+        } else {
+            Grade::Poor
+        }
+    }
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优",
+            Grade::Good => "良",
+            Grade::Fair => "中",
+            Grade::Poor => "差",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Grade::Excellent => "Excellent",
+            Grade::Good => "Good",
+            Grade::Fair => "Fair",
+            Grade::Poor => "Poor",
+        }
+    }
+}
+
+/// Subtotals of one 一级 or 二级 group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupTotals {
+    /// Sum of the rows' weights.
+    pub weight: Decimal,
+    /// Sum of the scores that count.
+    pub used: Decimal,
+    /// Sum of the rule's exact scores, falling back to the score that counts where the rule
+    /// gives none (qualitative rows): what the form would score by the rules.
+    pub rule: Decimal,
+    /// Weight of the rows that are not applicable.
+    pub excluded_weight: Decimal,
+}
+
+impl GroupTotals {
+    fn zero() -> GroupTotals {
+        GroupTotals {
+            weight: Decimal::ZERO,
+            used: Decimal::ZERO,
+            rule: Decimal::ZERO,
+            excluded_weight: Decimal::ZERO,
+        }
+    }
+    fn add(&mut self, r: &IndicatorResult) {
+        let w = r.weight.unwrap_or(Decimal::ZERO);
+        // sums saturate rather than panic; figures that large already carry an error
+        self.weight = self.weight.saturating_add(w);
+        if r.applicable() {
+            self.used = self.used.saturating_add(r.used);
+            self.rule = self.rule.saturating_add(r.rule.exact().unwrap_or(r.used));
+        } else {
+            self.excluded_weight = self.excluded_weight.saturating_add(w);
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Level1Result {
+    pub level1: Level1,
+    /// The 一级 weight typed in its heading (default 50/30/10).
+    pub weight: Option<Decimal>,
+    pub totals: GroupTotals,
+    pub groups: Vec<(Level2, GroupTotals)>,
+}
+
+/// Everything the engine computes for one form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub execution: ExecutionResult,
+    /// One result per indicator row, in the model's order.
+    pub indicators: Vec<IndicatorResult>,
+    pub level1: Vec<Level1Result>,
+    /// Execution score + Σ indicator scores before rescaling.
+    pub raw_total: Decimal,
+    /// Weights of the applicable items (execution + applicable indicators).
+    pub applicable_weight: Decimal,
+    /// Whether not-applicable indicators made the total rescale to 100.
+    pub rescaled: bool,
+    /// 总分, rescaled and rounded to 2 decimals.
+    pub total: Decimal,
+    pub grade: Grade,
+    /// The total the rules alone would give (rule scores where computed).
+    pub rule_total: Decimal,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Assessment {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
+        self.indicators.iter().find(|r| r.id == id)
+    }
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.diagnostics)
+    }
+    pub fn diagnostics_for<'a>(&'a self, field: &'a Field) -> impl Iterator<Item = &'a Diagnostic> + 'a {
+        self.diagnostics.iter().filter(move |d| &d.field == field)
+    }
+    /// The departures of claimed scores from the rules (R6).
+    pub fn departures(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.rule == RuleId::R6 && d.level == Level::Warning)
+    }
+}
+
+pub fn assess(e: &Evaluation) -> Assessment {
+    let mut out = Vec::new();
+    header(e, &mut out);
+    let execution = funds::assess_funds(&e.funds, &mut out);
+    let indicators: Vec<IndicatorResult> = e
+        .indicators
+        .iter()
+        .map(|row| indicators::assess_indicator(row, &mut out))
+        .collect();
+
+    let level1 = level1_results(e, &indicators, &mut out);
+    check_weight_sum(&execution, &level1, &mut out);
+
+    let mut raw_total = execution.used;
+    let mut rule_total = execution.rule_score.unwrap_or(execution.used);
+    let mut applicable_weight = execution.weight;
+    let mut excluded = Decimal::ZERO;
+    for l in &level1 {
+        raw_total = raw_total.saturating_add(l.totals.used);
+        rule_total = rule_total.saturating_add(l.totals.rule);
+        applicable_weight =
+            applicable_weight.saturating_add(l.totals.weight.saturating_sub(l.totals.excluded_weight));
+        excluded = excluded.saturating_add(l.totals.excluded_weight);
+    }
+    let rescaled = excluded > Decimal::ZERO && applicable_weight > Decimal::ZERO;
+    let rescale = |x: Decimal| {
+        if rescaled {
+            num::mul(x, Decimal::ONE_HUNDRED)
+                .and_then(|y| num::div(y, applicable_weight))
+                .unwrap_or(x)
+        } else {
+            x
+        }
+    };
+    let total = round2(rescale(raw_total));
+    let rule_total = round2(rescale(rule_total));
+    if rescaled {
+        out.push(Diagnostic::new(
+            Level::Info,
+            Field::Total,
+            RuleId::R5,
+            format!(
+                "有不适用指标（分值合计{}），总分按适用指标得分{}÷适用分值{}折算为百分制：{}",
+                fmt2(excluded),
+                fmt2(raw_total),
+                fmt2(applicable_weight),
+                fmt2(total)
+            ),
+            format!(
+                "not-applicable indicators (weight {}): total rescaled {} ÷ {} × 100 = {}",
+                fmt2(excluded),
+                fmt2(raw_total),
+                fmt2(applicable_weight),
+                fmt2(total)
+            ),
+        ));
+    }
+    Assessment {
+        execution,
+        indicators,
+        level1,
+        raw_total,
+        applicable_weight,
+        rescaled,
+        total,
+        grade: Grade::of(total),
+        rule_total,
+        diagnostics: out,
+    }
+}
+
+fn header(e: &Evaluation, out: &mut Vec<Diagnostic>) {
+    if e.project_name.trim().is_empty() {
+        out.push(Diagnostic::new(
+            Level::Warning,
+            Field::Header(HeaderField::ProjectName),
+            RuleId::Input,
+            "项目名称未填",
+            "project name is blank",
+        ));
+    }
+}
+
+fn level1_results(e: &Evaluation, rows: &[IndicatorResult], out: &mut Vec<Diagnostic>) -> Vec<Level1Result> {
+    Level1::ALL
+        .iter()
+        .map(|&l1| {
+            let weight = points(
+                e.level1_weights.get(l1),
+                Field::Level1Weight(l1),
+                &format!("{}分值", l1.name_zh()),
+                out,
+            );
+            let mut totals = GroupTotals::zero();
+            let groups = l1
+                .groups()
+                .iter()
+                .map(|&l2| {
+                    let mut g = GroupTotals::zero();
+                    for (row, r) in e.indicators.iter().zip(rows) {
+                        if row.level2 == l2 {
+                            g.add(r);
+                            totals.add(r);
+                        }
+                    }
+                    (l2, g)
+                })
+                .collect();
+            if let Some(w) = weight {
+                if totals.weight != w {
+                    out.push(Diagnostic::new(
+                        Level::Warning,
+                        Field::Level1Weight(l1),
+                        RuleId::R1,
+                        format!(
+                            "{}的三级指标分值合计{}，与一级指标分值{}不一致",
+                            l1.name_zh(),
+                            fmt_num(totals.weight),
+                            fmt_num(w)
+                        ),
+                        format!(
+                            "{}: level-3 weights add up to {}, not {}",
+                            l1.name_zh(),
+                            fmt_num(totals.weight),
+                            fmt_num(w)
+                        ),
+                    ));
+                }
+            }
+            Level1Result {
+                level1: l1,
+                weight,
+                totals,
+                groups,
+            }
+        })
+        .collect()
+}
+
+/// R1: execution weight + 一级 weights must be 100.
+fn check_weight_sum(execution: &ExecutionResult, level1: &[Level1Result], out: &mut Vec<Diagnostic>) {
+    let mut sum = execution.weight;
+    for l in level1 {
+        sum = sum.saturating_add(l.weight.unwrap_or(Decimal::ZERO));
+    }
+    if sum != Decimal::ONE_HUNDRED {
+        out.push(Diagnostic::new(
+            Level::Warning,
+            Field::Level1Weight(Level1::Output),
+            RuleId::R1,
+            format!("预算执行率与各一级指标分值合计为{}，应为100", fmt_num(sum)),
+            format!("execution and level-1 weights add up to {}, not 100", fmt_num(sum)),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

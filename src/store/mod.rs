@@ -1,0 +1,247 @@
+//! The one place that knows how the workspace is laid out in browser storage.
+//!
+//! Layout (one key per evaluation, so typing in one form re-saves only that form):
+//! - `ziping:index` — `{"schema_version":1,"order":[ids…]}`: the list's order;
+//! - `ziping:eval:<id>` — a [`StoredEvaluation`];
+//! - `ziping:backup:<key>` — the raw text of an entry that could not be read, kept aside.
+//!
+//! Entries that cannot be read (bad JSON, wrong shape, a newer schema) are never overwritten:
+//! they are copied under a backup key, left in place, and reported every time the workspace is
+//! loaded until the user deals with them. The logic works on any [`KeyValueStore`]; the
+//! browser's localStorage backend lives in `local.rs` (wasm only), tests use [`MemoryStore`].
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+mod memory;
+
+pub use memory::MemoryStore;
+
+use crate::model::{Evaluation, StoredEvaluation, Workspace, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+
+pub const INDEX_KEY: &str = "ziping:index";
+pub const EVAL_PREFIX: &str = "ziping:eval:";
+pub const BACKUP_PREFIX: &str = "ziping:backup:";
+
+/// Why a storage operation failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage cannot be used at all (disabled, private mode, blocked by policy).
+    Unavailable(String),
+    /// The browser's quota is used up.
+    QuotaExceeded,
+    /// Anything else the browser reported.
+    Failed(String),
+}
+
+impl StoreError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            StoreError::Unavailable(why) => format!(
+                "浏览器本地存储不可用（{why}）：数据只保存在本页面内存中，关闭页面会丢失，请及时导出"
+            ),
+            StoreError::QuotaExceeded => {
+                "浏览器本地存储空间已满，最近的修改未能保存：请导出数据或删除不需要的评价，腾出空间后会自动继续保存".into()
+            }
+            StoreError::Failed(why) => format!("保存失败（{why}）：数据仍在内存中，请及时导出"),
+        }
+    }
+}
+
+/// A string key-value store with localStorage's semantics.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Index {
+    schema_version: u32,
+    #[serde(default)]
+    order: Vec<String>,
+}
+
+/// Why a stored entry could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Not JSON at all (line, column, message).
+    InvalidJson(String),
+    /// JSON, but not an evaluation (path and message).
+    WrongShape(String),
+    /// Written by a newer version of ziping.
+    FutureVersion(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    /// The storage key that could not be read.
+    pub key: String,
+    /// Where its raw text was copied (None when even the copy failed).
+    pub backup_key: Option<String>,
+    pub kind: ProblemKind,
+}
+
+impl LoadProblem {
+    pub fn message_zh(&self) -> String {
+        let what = match &self.kind {
+            ProblemKind::InvalidJson(m) => format!("内容不是有效的JSON（{m}）"),
+            ProblemKind::WrongShape(m) => format!("内容格式不符（{m}）"),
+            ProblemKind::FutureVersion(v) => {
+                format!("由更新版本（数据版本{v}）保存，本版本只能读取到版本{SCHEMA_VERSION}")
+            }
+        };
+        let kept = match &self.backup_key {
+            Some(b) => format!("原数据未被覆盖，已另存为“{b}”，可导出备份"),
+            None => "原数据未被覆盖".into(),
+        };
+        format!("存储的数据“{}”无法读取：{what}。{kept}", self.key)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOutcome {
+    pub workspace: Workspace,
+    pub problems: Vec<LoadProblem>,
+}
+
+pub fn eval_key(id: &str) -> String {
+    format!("{EVAL_PREFIX}{id}")
+}
+
+/// Reads one stored evaluation, migrating older schema versions forward.
+pub fn decode_evaluation(raw: &str) -> Result<Evaluation, ProblemKind> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| {
+        ProblemKind::InvalidJson(format!("第{}行第{}列：{}", e.line(), e.column(), e))
+    })?;
+    let version = value
+        .get("schema_version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| ProblemKind::WrongShape("缺少 schema_version".into()))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(ProblemKind::FutureVersion(version));
+    }
+    let value = migrate(value, version)?;
+    let stored: StoredEvaluation =
+        serde_json::from_value(value).map_err(|e| ProblemKind::WrongShape(e.to_string()))?;
+    if stored.evaluation.id.is_empty() {
+        return Err(ProblemKind::WrongShape("evaluation.id 为空".into()));
+    }
+    Ok(stored.evaluation)
+}
+
+/// Brings a stored document of `version` up to [`SCHEMA_VERSION`]. Version 1 is the first, so
+/// there is nothing to do yet; each later version adds one step here, with a fixture test.
+fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, ProblemKind> {
+    match version {
+        0 => Err(ProblemKind::WrongShape("schema_version 0 无效".into())),
+        _ => Ok(value),
+    }
+}
+
+pub fn encode_evaluation(e: &Evaluation) -> String {
+    let stored = StoredEvaluation {
+        schema_version: SCHEMA_VERSION,
+        evaluation: e.clone(),
+    };
+    // serialising plain data with string keys cannot fail
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Loads every readable evaluation in the index's order (unlisted ones after, by key), and
+/// sets aside the unreadable ones.
+pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
+    let mut outcome = LoadOutcome::default();
+    let mut order: Vec<String> = Vec::new();
+    if let Some(raw) = store.get(INDEX_KEY)? {
+        match serde_json::from_str::<Index>(&raw) {
+            Ok(index) if index.schema_version <= SCHEMA_VERSION => order = index.order,
+            Ok(index) => outcome.problems.push(set_aside(
+                store,
+                INDEX_KEY,
+                &raw,
+                ProblemKind::FutureVersion(index.schema_version),
+            )),
+            Err(e) => outcome.problems.push(set_aside(
+                store,
+                INDEX_KEY,
+                &raw,
+                ProblemKind::InvalidJson(e.to_string()),
+            )),
+        }
+    }
+    let mut keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(EVAL_PREFIX))
+        .collect();
+    keys.sort();
+    let rank = |k: &str| {
+        order
+            .iter()
+            .position(|id| eval_key(id) == k)
+            .unwrap_or(usize::MAX)
+    };
+    keys.sort_by_key(|k| rank(k));
+    for key in keys {
+        let Some(raw) = store.get(&key)? else { continue };
+        match decode_evaluation(&raw) {
+            Ok(e) if eval_key(&e.id) == key && !outcome.workspace.contains(&e.id) => {
+                outcome.workspace.evaluations.push(e)
+            }
+            Ok(e) => outcome.problems.push(set_aside(
+                store,
+                &key,
+                &raw,
+                ProblemKind::WrongShape(format!("键名与评价编号“{}”不符", e.id)),
+            )),
+            Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
+        }
+    }
+    Ok(outcome)
+}
+
+/// Copies an unreadable entry under a backup key (once) and reports it. The entry itself is
+/// left where it is.
+fn set_aside(store: &mut dyn KeyValueStore, key: &str, raw: &str, kind: ProblemKind) -> LoadProblem {
+    let backup = format!("{BACKUP_PREFIX}{key}");
+    let backup_key = match store.get(&backup) {
+        Ok(Some(existing)) if existing == raw => Some(backup),
+        Ok(_) => store.set(&backup, raw).ok().map(|_| backup),
+        Err(_) => None,
+    };
+    LoadProblem {
+        key: key.to_string(),
+        backup_key,
+        kind,
+    }
+}
+
+pub fn save_evaluation(store: &mut dyn KeyValueStore, e: &Evaluation) -> Result<(), StoreError> {
+    store.set(&eval_key(&e.id), &encode_evaluation(e))
+}
+
+pub fn save_index(store: &mut dyn KeyValueStore, ids: &[String]) -> Result<(), StoreError> {
+    let index = Index {
+        schema_version: SCHEMA_VERSION,
+        order: ids.to_vec(),
+    };
+    store.set(INDEX_KEY, &serde_json::to_string(&index).unwrap_or_default())
+}
+
+pub fn delete_evaluation(store: &mut dyn KeyValueStore, id: &str) -> Result<(), StoreError> {
+    store.remove(&eval_key(id))
+}
+
+/// Keys that hold unreadable data a new evaluation must never be saved over.
+pub fn reserved_ids(problems: &[LoadProblem]) -> Vec<String> {
+    problems
+        .iter()
+        .filter_map(|p| p.key.strip_prefix(EVAL_PREFIX).map(str::to_string))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

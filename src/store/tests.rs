@@ -1,0 +1,102 @@
+use super::*;
+use crate::samples::SAMPLES;
+
+fn workspace_of_samples() -> Workspace {
+    Workspace {
+        evaluations: SAMPLES.iter().map(|s| s.build()).collect(),
+    }
+}
+
+fn save_all(store: &mut MemoryStore, ws: &Workspace) {
+    for e in &ws.evaluations {
+        save_evaluation(store, e).expect("save");
+    }
+    let ids: Vec<String> = ws.evaluations.iter().map(|e| e.id.clone()).collect();
+    save_index(store, &ids).expect("index");
+}
+
+#[test]
+fn round_trip_keeps_order_and_content() {
+    let mut store = MemoryStore::new();
+    let mut ws = workspace_of_samples();
+    ws.evaluations.reverse();
+    save_all(&mut store, &ws);
+    let loaded = load(&mut store).expect("load");
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.workspace, ws);
+}
+
+#[test]
+fn corrupt_entries_are_kept_aside_never_overwritten() {
+    let mut store = MemoryStore::new();
+    let ws = workspace_of_samples();
+    save_all(&mut store, &ws);
+    let bad_key = eval_key("broken");
+    store.entries.insert(bad_key.clone(), "{\"schema_version\":1,\"evaluation\":".into());
+    let future_key = eval_key("future");
+    let future = "{\"schema_version\":99,\"evaluation\":{\"id\":\"future\"}}";
+    store.entries.insert(future_key.clone(), future.into());
+    let shape_key = eval_key("shape");
+    store.entries.insert(shape_key.clone(), "{\"schema_version\":1,\"evaluation\":{\"id\":5}}".into());
+
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.workspace.evaluations.len(), 4);
+    assert_eq!(loaded.problems.len(), 3);
+    for p in &loaded.problems {
+        let backup = p.backup_key.clone().expect("backed up");
+        assert_eq!(store.entries.get(&backup), store.entries.get(&p.key));
+        assert!(p.message_zh().contains("未被覆盖"));
+    }
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.key == future_key && p.kind == ProblemKind::FutureVersion(99)));
+    // the originals are untouched and a second load reports them again, without new copies
+    assert_eq!(store.entries.get(&future_key).map(String::as_str), Some(future));
+    let before = store.entries.len();
+    let again = load(&mut store).expect("load");
+    assert_eq!(again.problems.len(), 3);
+    assert_eq!(store.entries.len(), before);
+    let reserved = reserved_ids(&again.problems);
+    assert!(reserved.contains(&"broken".to_string()));
+}
+
+#[test]
+fn corrupt_index_falls_back_to_the_entries() {
+    let mut store = MemoryStore::new();
+    save_all(&mut store, &workspace_of_samples());
+    store.entries.insert(INDEX_KEY.into(), "not json".into());
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.workspace.evaluations.len(), 4);
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(
+        store.entries.get(&format!("{BACKUP_PREFIX}{INDEX_KEY}")).map(String::as_str),
+        Some("not json")
+    );
+}
+
+#[test]
+fn quota_and_unavailable_are_errors_not_panics() {
+    let mut store = MemoryStore {
+        quota: Some(200),
+        ..MemoryStore::default()
+    };
+    let e = SAMPLES[2].build();
+    assert_eq!(save_evaluation(&mut store, &e), Err(StoreError::QuotaExceeded));
+    assert!(StoreError::QuotaExceeded.message_zh().contains("已满"));
+    store.quota = None;
+    assert_eq!(save_evaluation(&mut store, &e), Ok(()));
+    store.unavailable = true;
+    assert!(matches!(load(&mut store), Err(StoreError::Unavailable(_))));
+}
+
+#[test]
+fn decode_rejects_without_panicking() {
+    for raw in ["", "null", "[]", "{}", "{\"schema_version\":\"1\"}", "{\"schema_version\":1}", "\u{feff}{}", "{\"schema_version\":0,\"evaluation\":{\"id\":\"x\"}}"] {
+        assert!(decode_evaluation(raw).is_err(), "{raw}");
+    }
+    // unknown fields from a same-version writer are tolerated, missing ones default
+    let e = decode_evaluation("{\"schema_version\":1,\"evaluation\":{\"id\":\"x\",\"extra\":1}}").expect("decode");
+    assert_eq!(e.id, "x");
+    assert_eq!(e.funds.weight, "10");
+}
