@@ -120,7 +120,9 @@ impl Level2 {
         let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         Level2::ALL.into_iter().find(|l| {
             let name = l.name_zh();
-            s == name || s == name.trim_end_matches("指标") || name.starts_with(s.as_str()) && s.chars().count() >= 2
+            s == name
+                || s == name.trim_end_matches("指标")
+                || name.starts_with(s.as_str()) && s.chars().count() >= 2
         })
     }
 }
@@ -441,7 +443,7 @@ pub struct SignOff {
 }
 
 /// A whole 项目支出绩效自评表.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Evaluation {
     pub id: String,
@@ -463,25 +465,6 @@ pub struct Evaluation {
     pub updated_at: u64,
     /// Milliseconds since the Unix epoch of creation (0 = unknown).
     pub created_at: u64,
-}
-
-impl Default for Evaluation {
-    fn default() -> Self {
-        Evaluation {
-            id: String::new(),
-            project_name: String::new(),
-            department: String::new(),
-            implementing_unit: String::new(),
-            year: String::new(),
-            funds: FundTable::default(),
-            level1_weights: Level1Weights::default(),
-            goal: OverallGoal::default(),
-            indicators: Vec::new(),
-            sign_off: SignOff::default(),
-            updated_at: 0,
-            created_at: 0,
-        }
-    }
 }
 
 impl Evaluation {
@@ -570,7 +553,9 @@ impl Evaluation {
         };
         let group = self.indicators[pos].level2;
         let other = if up {
-            self.indicators[..pos].iter().rposition(|i| i.level2 == group)
+            self.indicators[..pos]
+                .iter()
+                .rposition(|i| i.level2 == group)
         } else {
             self.indicators[pos + 1..]
                 .iter()

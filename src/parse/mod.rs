@@ -106,9 +106,8 @@ pub fn normalize(text: &str) -> String {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '≧' | '⩾' => '≥',
             '≦' | '⩽' => '≤',
-            '．' => '.',
             '﹪' => '%',
-            '－' | '−' | '–' => '-',
+            '−' | '–' => '-',
             _ => c,
         };
         if c.is_whitespace() {
@@ -165,7 +164,19 @@ const SUFFIX_OPERATORS: &[(&str, Operator)] = &[
 ];
 
 /// Texts that mean "this indicator does not apply".
-const NOT_APPLICABLE: &[&str] = &["/", "无", "-", "--", "—", "——", "不适用", "N/A", "n/a", "NA", "\\"];
+const NOT_APPLICABLE: &[&str] = &[
+    "/",
+    "无",
+    "-",
+    "--",
+    "—",
+    "——",
+    "不适用",
+    "N/A",
+    "n/a",
+    "NA",
+    "\\",
+];
 
 /// Longest unit accepted after a number; longer tails are descriptive text.
 const MAX_UNIT_CHARS: usize = 8;
@@ -244,7 +255,9 @@ fn split_number(s: &str) -> Option<(Result<Decimal, NumberProblem>, &str)> {
         } else if b == b','
             && seen_digit
             && !seen_point
-            && bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && bytes
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
             && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
         {
             // thousands separator: exactly three digits follow
@@ -278,8 +291,9 @@ fn is_unit(tail: &str) -> bool {
     if count > MAX_UNIT_CHARS {
         return false;
     }
-    tail.chars()
-        .all(|c| matches!(c, '%' | '‰' | '/' | '²' | '³') || (c.is_alphabetic() && !c.is_ascii_digit()))
+    tail.chars().all(|c| {
+        matches!(c, '%' | '‰' | '/' | '²' | '³') || (c.is_alphabetic() && !c.is_ascii_digit())
+    })
 }
 
 /// Reads a cell that must hold a plain number (an amount, a weight, a score), allowing a unit

@@ -116,7 +116,10 @@ fn number_fields() {
     assert_eq!(parse_number("8"), Ok(Some((d("8"), String::new()))));
     assert_eq!(parse_number("8分"), Ok(Some((d("8"), "分".into()))));
     assert_eq!(parse_number("abc"), Err(NumberProblem::NotANumber));
-    assert_eq!(parse_number("12 abc def ghi jkl"), Err(NumberProblem::Trailing));
+    assert_eq!(
+        parse_number("12 abc def ghi jkl"),
+        Err(NumberProblem::Trailing)
+    );
     assert_eq!(parse_number("≥5"), Err(NumberProblem::UnexpectedOperator));
     assert_eq!(parse_number("1e5"), Err(NumberProblem::Exponent));
     assert_eq!(parse_number("/"), Err(NumberProblem::NotANumber));

@@ -7,7 +7,12 @@ use rust_decimal::Decimal;
 
 /// Reads an amount in 万元. `元` is accepted with a warning (the seed writes "9.81元" for 万元);
 /// any other unit, or text, is an error. Blank → `None`.
-pub fn amount(text: &str, field: Field, label_zh: &str, out: &mut Vec<Diagnostic>) -> Option<Decimal> {
+pub fn amount(
+    text: &str,
+    field: Field,
+    label_zh: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Decimal> {
     match parse_number(text) {
         Ok(None) => None,
         Ok(Some((n, unit))) => {
@@ -17,8 +22,13 @@ pub fn amount(text: &str, field: Field, label_zh: &str, out: &mut Vec<Diagnostic
                     Level::Warning,
                     field.clone(),
                     RuleId::R7,
-                    format!("{label_zh}写作“{}元”，本表金额单位为万元，请核对单位", fmt_num(n)),
-                    format!("{label_zh} is written in 元 but amounts here are in 万元; check the unit"),
+                    format!(
+                        "{label_zh}写作“{}元”，本表金额单位为万元，请核对单位",
+                        fmt_num(n)
+                    ),
+                    format!(
+                        "{label_zh} is written in 元 but amounts here are in 万元; check the unit"
+                    ),
                 )),
                 other => {
                     out.push(Diagnostic::new(
@@ -51,7 +61,12 @@ pub fn amount(text: &str, field: Field, label_zh: &str, out: &mut Vec<Diagnostic
 }
 
 /// Reads a weight or score (unit `分` allowed). Blank → `None`.
-pub fn points(text: &str, field: Field, label_zh: &str, out: &mut Vec<Diagnostic>) -> Option<Decimal> {
+pub fn points(
+    text: &str,
+    field: Field,
+    label_zh: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Decimal> {
     match parse_number(text) {
         Ok(None) => None,
         Ok(Some((n, unit))) => {

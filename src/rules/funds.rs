@@ -187,11 +187,18 @@ fn execution_score(
                 fmt_num(a),
                 num::sub(b, a).map(fmt_num).unwrap_or_default()
             ),
-            format!("executed {} exceeds the annual budget {}", fmt_num(b), fmt_num(a)),
+            format!(
+                "executed {} exceeds the annual budget {}",
+                fmt_num(b),
+                fmt_num(a)
+            ),
         ));
     }
     let Some(rate) = num::div(b, a) else {
-        out.push(overflow(Field::FundCell(FundRowKind::Total, FundColumn::Executed)));
+        out.push(overflow(Field::FundCell(
+            FundRowKind::Total,
+            FundColumn::Executed,
+        )));
         return (None, None);
     };
     let capped = rate.min(Decimal::ONE);
@@ -221,8 +228,16 @@ fn check_sub_rows(rows: &[(FundRowKind, FundRowFigures)], out: &mut Vec<Diagnost
                 Level::Warning,
                 field,
                 RuleId::R2,
-                format!("年度资金总额的{}未填，而分项合计为{}万元", col.name_zh(), fmt_num(sum)),
-                format!("total {} is blank while the sub-rows add up to {}", col.name_zh(), fmt_num(sum)),
+                format!(
+                    "年度资金总额的{}未填，而分项合计为{}万元",
+                    col.name_zh(),
+                    fmt_num(sum)
+                ),
+                format!(
+                    "total {} is blank while the sub-rows add up to {}",
+                    col.name_zh(),
+                    fmt_num(sum)
+                ),
             )),
             Some(total) if total != sum => {
                 let diff = num::sub(total, sum).map(fmt2).unwrap_or_default();

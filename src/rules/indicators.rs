@@ -66,7 +66,18 @@ impl IndicatorResult {
 
 /// Words in an indicator's name that make a target without operator a 反向 one.
 const NEGATIVE_NAME_WORDS: &[&str] = &[
-    "投诉", "事故", "发生数", "发生率", "发生次数", "差错", "违规", "违纪", "超支", "损失", "死亡", "伤亡",
+    "投诉",
+    "事故",
+    "发生数",
+    "发生率",
+    "发生次数",
+    "差错",
+    "违规",
+    "违纪",
+    "超支",
+    "损失",
+    "死亡",
+    "伤亡",
 ];
 
 /// Detects the kind of an indicator from its target (and, for a bare number, its name).
@@ -101,14 +112,20 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
     let actual = parse_value(&row.actual);
     let detected = detect_kind(&row.name, &target);
     // a name of "无" / "/" marks the group as having no indicator
-    let detected = if matches!(parse_value(&row.name), Value::NotApplicable) && row.target.trim().is_empty() {
-        IndicatorKind::NotApplicable
-    } else {
-        detected
-    };
+    let detected =
+        if matches!(parse_value(&row.name), Value::NotApplicable) && row.target.trim().is_empty() {
+            IndicatorKind::NotApplicable
+        } else {
+            detected
+        };
     let kind = row.kind_override.unwrap_or(detected);
 
-    let weight = points(&row.weight, f(IndicatorField::Weight), &format!("{label}的分值"), out);
+    let weight = points(
+        &row.weight,
+        f(IndicatorField::Weight),
+        &format!("{label}的分值"),
+        out,
+    );
     if let Some(w) = weight {
         if w.is_sign_negative() && !w.is_zero() {
             out.push(Diagnostic::new(
@@ -120,7 +137,12 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
             ));
         }
     }
-    let claimed = points(&row.claimed, f(IndicatorField::Claimed), &format!("{label}的得分"), out);
+    let claimed = points(
+        &row.claimed,
+        f(IndicatorField::Claimed),
+        &format!("{label}的得分"),
+        out,
+    );
 
     if kind == IndicatorKind::NotApplicable {
         if claimed.is_some() {
@@ -203,8 +225,24 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
     };
 
     let claim = match &rule {
-        RuleScore::Band { .. } => check_claim(claimed, None, w, f(IndicatorField::Claimed), &label, RuleId::R4, out),
-        _ => check_claim(claimed, rule.exact(), w, f(IndicatorField::Claimed), &label, RuleId::R3, out),
+        RuleScore::Band { .. } => check_claim(
+            claimed,
+            None,
+            w,
+            f(IndicatorField::Claimed),
+            &label,
+            RuleId::R4,
+            out,
+        ),
+        _ => check_claim(
+            claimed,
+            rule.exact(),
+            w,
+            f(IndicatorField::Claimed),
+            &label,
+            RuleId::R3,
+            out,
+        ),
     };
     if claim.source == ScoreSource::Missing && !matches!(rule, RuleScore::Band { .. }) {
         out.push(Diagnostic::new(
@@ -222,7 +260,11 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
     let mut why_en = Vec::new();
     if claim.source != ScoreSource::Missing && claim.used < w {
         why_zh.push(format!("得分{}低于分值{}", fmt2(claim.used), fmt2(w)));
-        why_en.push(format!("score {} is below the weight {}", fmt2(claim.used), fmt2(w)));
+        why_en.push(format!(
+            "score {} is below the weight {}",
+            fmt2(claim.used),
+            fmt2(w)
+        ));
     }
     if over_achievement {
         why_zh.push("实际完成值超出目标20%以上".to_string());
@@ -237,8 +279,14 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
             Level::Error,
             f(IndicatorField::Reason),
             RuleId::R5,
-            format!("{label}：{}，须填写偏差原因分析及改进措施", why_zh.join("；")),
-            format!("{label}: {} — a deviation reason is required", why_en.join("; ")),
+            format!(
+                "{label}：{}，须填写偏差原因分析及改进措施",
+                why_zh.join("；")
+            ),
+            format!(
+                "{label}: {} — a deviation reason is required",
+                why_en.join("; ")
+            ),
         ));
     }
 
@@ -276,7 +324,10 @@ fn qualitative(row: &Indicator, label: &str, w: Decimal, out: &mut Vec<Diagnosti
         QualitativeTier::Partial => (pct(60), pct(80), false),
         QualitativeTier::NotAchieved => (Decimal::ZERO, pct(60), false),
     };
-    let claimed = crate::parse::parse_number(&row.claimed).ok().flatten().map(|(n, _)| n);
+    let claimed = crate::parse::parse_number(&row.claimed)
+        .ok()
+        .flatten()
+        .map(|(n, _)| n);
     match claimed {
         None => out.push(Diagnostic::new(
             Level::Error,
@@ -435,7 +486,10 @@ fn quantities(
             Level::Info,
             f(IndicatorField::Target),
             RuleId::R3,
-            format!("{label}：年度指标值未写单位，按实际完成值的单位“{}”比较", a.unit),
+            format!(
+                "{label}：年度指标值未写单位，按实际完成值的单位“{}”比较",
+                a.unit
+            ),
             format!("{label}: the target has no unit; compared in “{}”", a.unit),
         ));
     }
@@ -443,7 +497,12 @@ fn quantities(
 }
 
 /// The formulas of R3. `None` only on arithmetic overflow.
-pub fn quantitative_score(kind: IndicatorKind, t: Decimal, a: Decimal, w: Decimal) -> Option<Decimal> {
+pub fn quantitative_score(
+    kind: IndicatorKind,
+    t: Decimal,
+    a: Decimal,
+    w: Decimal,
+) -> Option<Decimal> {
     let zero = Decimal::ZERO;
     match kind {
         IndicatorKind::Positive => {

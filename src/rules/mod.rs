@@ -138,12 +138,17 @@ impl Assessment {
     pub fn counts(&self) -> Counts {
         Counts::of(&self.diagnostics)
     }
-    pub fn diagnostics_for<'a>(&'a self, field: &'a Field) -> impl Iterator<Item = &'a Diagnostic> + 'a {
+    pub fn diagnostics_for<'a>(
+        &'a self,
+        field: &'a Field,
+    ) -> impl Iterator<Item = &'a Diagnostic> + 'a {
         self.diagnostics.iter().filter(move |d| &d.field == field)
     }
     /// The departures of claimed scores from the rules (R6).
     pub fn departures(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.rule == RuleId::R6 && d.level == Level::Warning)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.rule == RuleId::R6 && d.level == Level::Warning)
     }
 }
 
@@ -167,8 +172,8 @@ pub fn assess(e: &Evaluation) -> Assessment {
     for l in &level1 {
         raw_total = raw_total.saturating_add(l.totals.used);
         rule_total = rule_total.saturating_add(l.totals.rule);
-        applicable_weight =
-            applicable_weight.saturating_add(l.totals.weight.saturating_sub(l.totals.excluded_weight));
+        applicable_weight = applicable_weight
+            .saturating_add(l.totals.weight.saturating_sub(l.totals.excluded_weight));
         excluded = excluded.saturating_add(l.totals.excluded_weight);
     }
     let rescaled = excluded > Decimal::ZERO && applicable_weight > Decimal::ZERO;
@@ -230,7 +235,11 @@ fn header(e: &Evaluation, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn level1_results(e: &Evaluation, rows: &[IndicatorResult], out: &mut Vec<Diagnostic>) -> Vec<Level1Result> {
+fn level1_results(
+    e: &Evaluation,
+    rows: &[IndicatorResult],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Level1Result> {
     Level1::ALL
         .iter()
         .map(|&l1| {
@@ -287,7 +296,11 @@ fn level1_results(e: &Evaluation, rows: &[IndicatorResult], out: &mut Vec<Diagno
 }
 
 /// R1: execution weight + 一级 weights must be 100.
-fn check_weight_sum(execution: &ExecutionResult, level1: &[Level1Result], out: &mut Vec<Diagnostic>) {
+fn check_weight_sum(
+    execution: &ExecutionResult,
+    level1: &[Level1Result],
+    out: &mut Vec<Diagnostic>,
+) {
     let mut sum = execution.weight;
     for l in level1 {
         sum = sum.saturating_add(l.weight.unwrap_or(Decimal::ZERO));
@@ -298,7 +311,10 @@ fn check_weight_sum(execution: &ExecutionResult, level1: &[Level1Result], out: &
             Field::Level1Weight(Level1::Output),
             RuleId::R1,
             format!("预算执行率与各一级指标分值合计为{}，应为100", fmt_num(sum)),
-            format!("execution and level-1 weights add up to {}, not 100", fmt_num(sum)),
+            format!(
+                "execution and level-1 weights add up to {}, not 100",
+                fmt_num(sum)
+            ),
         ));
     }
 }

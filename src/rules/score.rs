@@ -40,7 +40,11 @@ pub fn check_claim(
                     field.clone(),
                     RuleId::R5,
                     format!("{label_zh}得分{}超出0～{}分的范围", fmt2(c), fmt2(weight)),
-                    format!("{label_zh}: score {} is outside 0–{}", fmt2(c), fmt2(weight)),
+                    format!(
+                        "{label_zh}: score {} is outside 0–{}",
+                        fmt2(c),
+                        fmt2(weight)
+                    ),
                 ));
             }
             let departure = rule

@@ -27,7 +27,14 @@ fn form_with(rows: Vec<Indicator>) -> Evaluation {
     e
 }
 
-fn ind(id: &str, level2: Level2, target: &str, actual: &str, weight: &str, claimed: &str) -> Indicator {
+fn ind(
+    id: &str,
+    level2: Level2,
+    target: &str,
+    actual: &str,
+    weight: &str,
+    claimed: &str,
+) -> Indicator {
     Indicator {
         id: id.into(),
         level2,
@@ -81,7 +88,13 @@ fn quantitative_formulas() {
         ("≤10次", "10次", "10", IndicatorKind::Negative, Some("10")),
         ("≤10次", "12次", "10", IndicatorKind::Negative, Some("8")),
         ("≤10次", "15次", "10", IndicatorKind::Negative, Some("5")),
-        ("≤10次", "19.99次", "10", IndicatorKind::Negative, Some("0.01")),
+        (
+            "≤10次",
+            "19.99次",
+            "10",
+            IndicatorKind::Negative,
+            Some("0.01"),
+        ),
         ("≤10次", "20次", "10", IndicatorKind::Negative, Some("0")),
         ("≤10次", "30次", "10", IndicatorKind::Negative, Some("0")),
         ("<5%", "6%", "5", IndicatorKind::Negative, Some("4")),
@@ -164,16 +177,35 @@ fn negative_values_are_errors() {
 #[test]
 fn huge_numbers_never_panic() {
     for (t, a, w) in [
-        ("79228162514264337593543950335", "79228162514264337593543950335", "10"),
-        ("0.0000000000000000000000000001", "79228162514264337593543950335", "79228162514264337593543950335"),
-        ("≤0.0000000000000000000000000001", "79228162514264337593543950335", "10"),
+        (
+            "79228162514264337593543950335",
+            "79228162514264337593543950335",
+            "10",
+        ),
+        (
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "79228162514264337593543950335",
+        ),
+        (
+            "≤0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "10",
+        ),
         ("1e40", "1", "10"),
         ("10", "79228162514264337593543950336", "10"),
     ] {
         let (a, _) = one(t, a, w);
         let _ = a.total;
     }
-    let mut e = form_with(vec![ind("a", Level2::Quantity, "1", "1", "79228162514264337593543950335", "79228162514264337593543950335")]);
+    let mut e = form_with(vec![ind(
+        "a",
+        Level2::Quantity,
+        "1",
+        "1",
+        "79228162514264337593543950335",
+        "79228162514264337593543950335",
+    )]);
     e.funds.weight = "79228162514264337593543950335".into();
     e.funds.claimed = "79228162514264337593543950335".into();
     let a = assess(&e);
@@ -208,7 +240,11 @@ fn qualitative_tiers_and_bands() {
         assert_eq!(r.kind, IndicatorKind::Qualitative);
         assert!(matches!(r.rule, RuleScore::Band { .. }));
         assert_eq!(r.used, d(claimed));
-        assert_eq!(!has(&a, Level::Error, RuleId::R4, "不在"), ok, "{tier:?} {claimed}");
+        assert_eq!(
+            !has(&a, Level::Error, RuleId::R4, "不在"),
+            ok,
+            "{tier:?} {claimed}"
+        );
     }
 }
 
@@ -238,11 +274,21 @@ fn kind_override_wins_over_detection() {
 
 #[test]
 fn scores_outside_zero_to_weight_are_errors() {
-    for (claimed, bad) in [("10", false), ("0", false), ("10.01", true), ("-1", true), ("11", true)] {
+    for (claimed, bad) in [
+        ("10", false),
+        ("0", false),
+        ("10.01", true),
+        ("-1", true),
+        ("11", true),
+    ] {
         let mut row = ind("a", Level2::Quantity, "5个", "5个", "10", claimed);
         row.reason = "说明".into();
         let a = assess(&form_with(vec![row]));
-        assert_eq!(has(&a, Level::Error, RuleId::R5, "超出0～"), bad, "{claimed}");
+        assert_eq!(
+            has(&a, Level::Error, RuleId::R5, "超出0～"),
+            bad,
+            "{claimed}"
+        );
     }
 }
 
@@ -256,7 +302,11 @@ fn reason_required_below_weight() {
     let mut row = row;
     row.reason = "项目落地延迟".into();
     let a = assess(&form_with(vec![row]));
-    assert_eq!(a.diagnostics_for(&Field::Indicator("a".into(), IndicatorField::Reason)).count(), 0);
+    assert_eq!(
+        a.diagnostics_for(&Field::Indicator("a".into(), IndicatorField::Reason))
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -328,7 +378,9 @@ fn weight_sums() {
     e.level1_weights.output = "45".into();
     let a = assess(&e);
     assert!(has(&a, Level::Warning, RuleId::R1, "合计为95，应为100"));
-    assert!(!a.diagnostics_for(&Field::Level1Weight(Level1::Output)).any(|x| x.zh.contains("三级")));
+    assert!(!a
+        .diagnostics_for(&Field::Level1Weight(Level1::Output))
+        .any(|x| x.zh.contains("三级")));
 }
 
 // ---- R2: fund table -----------------------------------------------------------------------
@@ -370,15 +422,24 @@ fn execution_rate_and_score() {
     let r = assess(&e);
     assert!(has(&r, Level::Warning, RuleId::R2, "不自动评分"));
     // over-execution warns; under 90 % asks for an explanation until given
-    let r = assess(&funds(["100", "100", "120"], [["100", "100", "120"], ["", "", ""], ["", "", ""]]));
+    let r = assess(&funds(
+        ["100", "100", "120"],
+        [["100", "100", "120"], ["", "", ""], ["", "", ""]],
+    ));
     assert!(has(&r, Level::Warning, RuleId::R2, "大于全年预算数"));
-    let mut e = funds(["100", "100", "80"], [["100", "100", "80"], ["", "", ""], ["", "", ""]]);
+    let mut e = funds(
+        ["100", "100", "80"],
+        [["100", "100", "80"], ["", "", ""], ["", "", ""]],
+    );
     assert_eq!(assess(&e).execution.rate, Some(d("0.8")));
     assert!(has(&assess(&e), Level::Warning, RuleId::R2, "低于90%"));
     e.funds.reason = "项目延期".into();
     assert!(!has(&assess(&e), Level::Warning, RuleId::R2, "低于90%"));
     // adjusted weight
-    let mut e = funds(["100", "100", "50"], [["100", "100", "50"], ["", "", ""], ["", "", ""]]);
+    let mut e = funds(
+        ["100", "100", "50"],
+        [["100", "100", "50"], ["", "", ""], ["", "", ""]],
+    );
     e.funds.weight = "20".into();
     assert_eq!(assess(&e).execution.rule_score, Some(d("10")));
 }
@@ -387,22 +448,45 @@ fn execution_rate_and_score() {
 fn sub_rows_must_add_up_and_amounts_not_negative() {
     let e = funds(
         ["2000", "666.59", "666.59"],
-        [["2000", "646.26", "646.26"], ["", "", ""], ["", "202.33", "202.33"]],
+        [
+            ["2000", "646.26", "646.26"],
+            ["", "", ""],
+            ["", "202.33", "202.33"],
+        ],
     );
     let a = assess(&e);
     let annual = Field::FundCell(FundRowKind::Total, FundColumn::AnnualBudget);
-    assert!(a.diagnostics_for(&annual).any(|x| x.zh.contains("相差-182.00")));
     assert!(a
-        .diagnostics_for(&Field::FundCell(FundRowKind::Total, FundColumn::InitialBudget))
+        .diagnostics_for(&annual)
+        .any(|x| x.zh.contains("相差-182.00")));
+    assert!(a
+        .diagnostics_for(&Field::FundCell(
+            FundRowKind::Total,
+            FundColumn::InitialBudget
+        ))
         .next()
         .is_none());
-    let e = funds(["10", "10", "-1"], [["10", "10", "-1"], ["", "", ""], ["", "", ""]]);
+    let e = funds(
+        ["10", "10", "-1"],
+        [["10", "10", "-1"], ["", "", ""], ["", "", ""]],
+    );
     assert!(has(&assess(&e), Level::Error, RuleId::R2, "不能为负数"));
     // rates shown for every row
-    let e = funds(["100", "100", "90"], [["60", "60", "60"], ["", "", ""], ["40", "40", "30"]]);
+    let e = funds(
+        ["100", "100", "90"],
+        [["60", "60", "60"], ["", "", ""], ["40", "40", "30"]],
+    );
     let a = assess(&e);
-    assert_eq!(a.execution.row(FundRowKind::Other).and_then(|r| r.rate), Some(d("0.75")));
-    assert_eq!(a.execution.row(FundRowKind::CurrentYear).and_then(|r| r.rate), Some(d("1")));
+    assert_eq!(
+        a.execution.row(FundRowKind::Other).and_then(|r| r.rate),
+        Some(d("0.75"))
+    );
+    assert_eq!(
+        a.execution
+            .row(FundRowKind::CurrentYear)
+            .and_then(|r| r.rate),
+        Some(d("1"))
+    );
 }
 
 #[test]
@@ -410,12 +494,18 @@ fn amounts_in_yuan_and_garbage_are_reported_beside_the_cell() {
     let e = funds(["9.81元", "10", "10"], [["", "", ""]; 3]);
     let a = assess(&e);
     assert!(a
-        .diagnostics_for(&Field::FundCell(FundRowKind::Total, FundColumn::InitialBudget))
+        .diagnostics_for(&Field::FundCell(
+            FundRowKind::Total,
+            FundColumn::InitialBudget
+        ))
         .any(|x| x.level == Level::Warning && x.zh.contains("万元")));
     let e = funds(["abc", "10", "10"], [["", "", ""]; 3]);
     let a = assess(&e);
     assert!(a
-        .diagnostics_for(&Field::FundCell(FundRowKind::Total, FundColumn::InitialBudget))
+        .diagnostics_for(&Field::FundCell(
+            FundRowKind::Total,
+            FundColumn::InitialBudget
+        ))
         .any(|x| x.level == Level::Error && x.zh.contains("不是有效数字")));
 }
 
@@ -427,7 +517,11 @@ fn departures_are_listed_with_both_scores_and_the_difference() {
     let a = assess(&form_with(vec![row.clone()]));
     let dep: Vec<_> = a.departures().collect();
     assert_eq!(dep.len(), 1);
-    assert!(dep[0].zh.contains("自评得分5.00") && dep[0].zh.contains("规则得分8.00") && dep[0].zh.contains("-3.00"));
+    assert!(
+        dep[0].zh.contains("自评得分5.00")
+            && dep[0].zh.contains("规则得分8.00")
+            && dep[0].zh.contains("-3.00")
+    );
     assert_eq!(a.indicators[0].departure, Some(d("-3")));
     assert_eq!(a.indicators[0].used, d("5"));
     // within 0.005 is no departure

@@ -36,7 +36,11 @@ impl KeyValueStore for MemoryStore {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         self.check()?;
         if let Some(q) = self.quota {
-            let old = self.entries.get(key).map(|v| key.len() + v.len()).unwrap_or(0);
+            let old = self
+                .entries
+                .get(key)
+                .map(|v| key.len() + v.len())
+                .unwrap_or(0);
             if self.used() - old + key.len() + value.len() > q {
                 return Err(StoreError::QuotaExceeded);
             }

@@ -186,7 +186,9 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
     };
     keys.sort_by_key(|k| rank(k));
     for key in keys {
-        let Some(raw) = store.get(&key)? else { continue };
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
         match decode_evaluation(&raw) {
             Ok(e) if eval_key(&e.id) == key && !outcome.workspace.contains(&e.id) => {
                 outcome.workspace.evaluations.push(e)
@@ -205,7 +207,12 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
 
 /// Copies an unreadable entry under a backup key (once) and reports it. The entry itself is
 /// left where it is.
-fn set_aside(store: &mut dyn KeyValueStore, key: &str, raw: &str, kind: ProblemKind) -> LoadProblem {
+fn set_aside(
+    store: &mut dyn KeyValueStore,
+    key: &str,
+    raw: &str,
+    kind: ProblemKind,
+) -> LoadProblem {
     let backup = format!("{BACKUP_PREFIX}{key}");
     let backup_key = match store.get(&backup) {
         Ok(Some(existing)) if existing == raw => Some(backup),
@@ -228,7 +235,10 @@ pub fn save_index(store: &mut dyn KeyValueStore, ids: &[String]) -> Result<(), S
         schema_version: SCHEMA_VERSION,
         order: ids.to_vec(),
     };
-    store.set(INDEX_KEY, &serde_json::to_string(&index).unwrap_or_default())
+    store.set(
+        INDEX_KEY,
+        &serde_json::to_string(&index).unwrap_or_default(),
+    )
 }
 
 pub fn delete_evaluation(store: &mut dyn KeyValueStore, id: &str) -> Result<(), StoreError> {

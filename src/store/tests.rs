@@ -32,12 +32,18 @@ fn corrupt_entries_are_kept_aside_never_overwritten() {
     let ws = workspace_of_samples();
     save_all(&mut store, &ws);
     let bad_key = eval_key("broken");
-    store.entries.insert(bad_key.clone(), "{\"schema_version\":1,\"evaluation\":".into());
+    store.entries.insert(
+        bad_key.clone(),
+        "{\"schema_version\":1,\"evaluation\":".into(),
+    );
     let future_key = eval_key("future");
     let future = "{\"schema_version\":99,\"evaluation\":{\"id\":\"future\"}}";
     store.entries.insert(future_key.clone(), future.into());
     let shape_key = eval_key("shape");
-    store.entries.insert(shape_key.clone(), "{\"schema_version\":1,\"evaluation\":{\"id\":5}}".into());
+    store.entries.insert(
+        shape_key.clone(),
+        "{\"schema_version\":1,\"evaluation\":{\"id\":5}}".into(),
+    );
 
     let loaded = load(&mut store).expect("load");
     assert_eq!(loaded.workspace.evaluations.len(), 4);
@@ -52,7 +58,10 @@ fn corrupt_entries_are_kept_aside_never_overwritten() {
         .iter()
         .any(|p| p.key == future_key && p.kind == ProblemKind::FutureVersion(99)));
     // the originals are untouched and a second load reports them again, without new copies
-    assert_eq!(store.entries.get(&future_key).map(String::as_str), Some(future));
+    assert_eq!(
+        store.entries.get(&future_key).map(String::as_str),
+        Some(future)
+    );
     let before = store.entries.len();
     let again = load(&mut store).expect("load");
     assert_eq!(again.problems.len(), 3);
@@ -70,7 +79,10 @@ fn corrupt_index_falls_back_to_the_entries() {
     assert_eq!(loaded.workspace.evaluations.len(), 4);
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(
-        store.entries.get(&format!("{BACKUP_PREFIX}{INDEX_KEY}")).map(String::as_str),
+        store
+            .entries
+            .get(&format!("{BACKUP_PREFIX}{INDEX_KEY}"))
+            .map(String::as_str),
         Some("not json")
     );
 }
@@ -82,7 +94,10 @@ fn quota_and_unavailable_are_errors_not_panics() {
         ..MemoryStore::default()
     };
     let e = SAMPLES[2].build();
-    assert_eq!(save_evaluation(&mut store, &e), Err(StoreError::QuotaExceeded));
+    assert_eq!(
+        save_evaluation(&mut store, &e),
+        Err(StoreError::QuotaExceeded)
+    );
     assert!(StoreError::QuotaExceeded.message_zh().contains("已满"));
     store.quota = None;
     assert_eq!(save_evaluation(&mut store, &e), Ok(()));
@@ -92,11 +107,21 @@ fn quota_and_unavailable_are_errors_not_panics() {
 
 #[test]
 fn decode_rejects_without_panicking() {
-    for raw in ["", "null", "[]", "{}", "{\"schema_version\":\"1\"}", "{\"schema_version\":1}", "\u{feff}{}", "{\"schema_version\":0,\"evaluation\":{\"id\":\"x\"}}"] {
+    for raw in [
+        "",
+        "null",
+        "[]",
+        "{}",
+        "{\"schema_version\":\"1\"}",
+        "{\"schema_version\":1}",
+        "\u{feff}{}",
+        "{\"schema_version\":0,\"evaluation\":{\"id\":\"x\"}}",
+    ] {
         assert!(decode_evaluation(raw).is_err(), "{raw}");
     }
     // unknown fields from a same-version writer are tolerated, missing ones default
-    let e = decode_evaluation("{\"schema_version\":1,\"evaluation\":{\"id\":\"x\",\"extra\":1}}").expect("decode");
+    let e = decode_evaluation("{\"schema_version\":1,\"evaluation\":{\"id\":\"x\",\"extra\":1}}")
+        .expect("decode");
     assert_eq!(e.id, "x");
     assert_eq!(e.funds.weight, "10");
 }

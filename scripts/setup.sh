@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what building and testing ziping needs, skipping what is already there:
+# wasm32 target, Trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's version, npm tools (wasm-opt
+# from binaryen 132, playwright-core), Chromium + ChromeDriver from apt.
+# Nothing is downloaded from GitHub; Trunk runs offline with these pinned tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# --- system packages (Debian) -------------------------------------------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if ((${#missing[@]})); then
+    log "apt-get install ${missing[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+# --- Rust toolchain -----------------------------------------------------------------------
+if ! command -v cargo >/dev/null 2>&1; then
+    echo "cargo not found: install Rust with rustup first (https://rustup.rs)" >&2
+    exit 1
+fi
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+fi
+
+TRUNK_VERSION=0.21.14
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    log "cargo install trunk $TRUNK_VERSION (a few minutes)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (and Trunk.toml)
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+    echo "Trunk.toml [tools] wasm_bindgen must be \"$WBG_VERSION\" (Cargo.lock)" >&2
+    exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
+    log "cargo install wasm-bindgen-cli $WBG_VERSION (a few minutes)"
+    # not --locked: the locked tree wants a crate the registry mirror lacks
+    cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# --- npm tools (wasm-opt, playwright-core) --------------------------------------------------
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! wasm-opt --version | grep -q "version_132"; then
+    echo "wasm-opt on PATH is not binaryen 132 (Debian's binaryen 108 breaks the build)" >&2
+    exit 1
+fi
+
+# Rust dependencies for the offline Trunk build
+cargo fetch --quiet
+log "ready"

@@ -1,0 +1,708 @@
+//! The 项目支出绩效自评表 editor, laid out like the official form.
+
+use super::state::{AppState, EvalEntry, Route};
+use super::widgets::{field_dom_id, header_field, indicator_text, notes, text_area, text_input};
+use crate::model::{
+    Evaluation, FundColumn, FundRowKind, IndicatorKind, Level1, Level2, QualitativeTier,
+};
+use crate::rules::{
+    assess, fmt_num, num::fmt2, num::fmt_pct, Assessment, Field, HeaderField, IndicatorField,
+    RuleScore, ScoreSource,
+};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
+    let doc = entry.doc;
+    let assessment = Memo::new(move |_| doc.with(assess));
+    view! {
+        <section class="editor">
+            <div class="toolbar no-print">
+                <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
+                <SummaryBar assessment=assessment />
+            </div>
+            <h2 class="form-title">
+                {move || doc.with(|e| if e.year.trim().is_empty() { String::new() } else { format!("{}年度", e.year.trim()) })}
+                "预算支出绩效自评表"
+            </h2>
+            <div class="form-layout">
+                <div class="form-main">
+                    <HeaderTable app=app doc=doc assessment=assessment />
+                    <FundTableView app=app doc=doc assessment=assessment />
+                    <GoalTable app=app doc=doc />
+                    <IndicatorTable app=app doc=doc assessment=assessment />
+                    <SignOffView app=app doc=doc />
+                </div>
+                <DiagnosticsPanel assessment=assessment />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SummaryBar(assessment: Memo<Assessment>) -> impl IntoView {
+    view! {
+        <div class="summary-bar" role="status">
+            <span class="total">"总分 " <strong data-testid="total">{move || assessment.with(|a| fmt2(a.total))}</strong></span>
+            <span class="grade">"等级 " <strong data-testid="grade">{move || assessment.with(|a| a.grade.name_zh())}</strong></span>
+            <span class="rule-total">"规则总分 " {move || assessment.with(|a| fmt2(a.rule_total))}</span>
+            <span class="counts">
+                {move || {
+                    let c = assessment.with(|a| a.counts());
+                    format!("错误 {} · 警告 {} · 提示 {}", c.errors, c.warnings, c.infos)
+                }}
+            </span>
+        </div>
+    }
+}
+
+#[component]
+fn HeaderTable(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+) -> impl IntoView {
+    view! {
+        <table class="form header-table">
+            <tbody>
+                <tr>
+                    <th>"项目名称"</th>
+                    <td colspan="3">{header_field(app, doc, assessment, HeaderField::ProjectName)}</td>
+                    <th>"年度"</th>
+                    <td>{header_field(app, doc, assessment, HeaderField::Year)}</td>
+                </tr>
+                <tr>
+                    <th>"主管部门"</th>
+                    <td colspan="2">{header_field(app, doc, assessment, HeaderField::Department)}</td>
+                    <th>"实施单位"</th>
+                    <td colspan="2">{header_field(app, doc, assessment, HeaderField::ImplementingUnit)}</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn FundTableView(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+) -> impl IntoView {
+    let rows = FundRowKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let cells = FundColumn::ALL
+                .into_iter()
+                .map(|col| {
+                    let label = format!("{}{}", kind.name_zh(), col.name_zh());
+                    view! {
+                        <td>
+                            {text_input(
+                                app,
+                                doc,
+                                assessment,
+                                Field::FundCell(kind, col),
+                                label,
+                                "num",
+                                move |e| e.funds.row(kind).get(col).to_string(),
+                                move |e, v| *e.funds.row_mut(kind).get_mut(col) = v,
+                            )}
+                        </td>
+                    }
+                })
+                .collect_view();
+            let rate = move || {
+                assessment.with(|a| {
+                    a.execution
+                        .row(kind)
+                        .and_then(|r| r.rate)
+                        .map(fmt_pct)
+                        .unwrap_or_else(|| "—".into())
+                })
+            };
+            let is_total = kind == FundRowKind::Total;
+            view! {
+                <tr class:total-row=is_total>
+                    <th class="row-head">{kind.name_zh()}</th>
+                    {cells}
+                    {if is_total {
+                        view! {
+                            <td rowspan="4">
+                                {text_input(
+                                    app,
+                                    doc,
+                                    assessment,
+                                    Field::FundWeight,
+                                    "预算执行率分值".into(),
+                                    "num",
+                                    |e| e.funds.weight.clone(),
+                                    |e, v| e.funds.weight = v,
+                                )}
+                            </td>
+                            <td class="rate" data-testid="execution-rate">{rate}</td>
+                            <td rowspan="4" class="score-cell">
+                                <ExecutionScore app=app doc=doc assessment=assessment />
+                            </td>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <td class="rate">{rate}</td> }.into_any()
+                    }}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="form fund-table">
+            <thead>
+                <tr>
+                    <th>"项目资金（万元）"</th>
+                    <th>"年初预算数"</th>
+                    <th>"全年预算数"</th>
+                    <th>"全年执行数"</th>
+                    <th>"分值"</th>
+                    <th>"执行率"</th>
+                    <th>"得分"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            <tbody>
+                <tr>
+                    <th class="row-head">"执行偏差说明"</th>
+                    <td colspan="6">
+                        {text_area(
+                            app,
+                            doc,
+                            assessment,
+                            Field::FundReason,
+                            "执行偏差说明".into(),
+                            |e| e.funds.reason.clone(),
+                            |e, v| e.funds.reason = v,
+                        )}
+                    </td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn ExecutionScore(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+) -> impl IntoView {
+    let rule = move || assessment.with(|a| a.execution.rule_score);
+    let source = move || assessment.with(|a| a.execution.source);
+    view! {
+        <div class="score">
+            <ClaimInput
+                app=app
+                doc=doc
+                assessment=assessment
+                field=Field::FundClaimed
+                label="预算执行率得分"
+                rule_text=Signal::derive(move || rule().map(fmt2))
+                source=Signal::derive(source)
+                get=|e: &Evaluation| e.funds.claimed.clone()
+                set=|e: &mut Evaluation, v: String| e.funds.claimed = v
+            />
+        </div>
+    }
+}
+
+/// A claimed score with the rule's score beside it and a one-click "采用规则得分".
+#[component]
+fn ClaimInput<G, S>(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    field: Field,
+    label: &'static str,
+    /// The rule's exact score, formatted, when there is one.
+    rule_text: Signal<Option<String>>,
+    source: Signal<ScoreSource>,
+    get: G,
+    set: S,
+) -> impl IntoView
+where
+    G: Fn(&Evaluation) -> String + Clone + Send + Sync + 'static,
+    S: Fn(&mut Evaluation, String) + Clone + Send + Sync + 'static,
+{
+    let set_rule = set.clone();
+    let get_differs = get.clone();
+    let adopt = move |_| {
+        let set = &set_rule;
+        if let Some(r) = rule_text.get_untracked() {
+            let plain = r.parse::<rust_decimal::Decimal>().map(fmt_num).unwrap_or(r);
+            app.edit(doc, |e| set(e, plain));
+        }
+    };
+    let differs = move || {
+        let claimed = doc.with(|e| get_differs(e));
+        match rule_text.get() {
+            Some(r) => {
+                !claimed.trim().is_empty()
+                    && claimed
+                        .trim()
+                        .parse::<rust_decimal::Decimal>()
+                        .ok()
+                        .zip(r.parse::<rust_decimal::Decimal>().ok())
+                        .map(|(c, r)| c != r)
+                        .unwrap_or(true)
+            }
+            None => false,
+        }
+    };
+    view! {
+        <div class="claim">
+            <label class="sub">"自评"</label>
+            {text_input(app, doc, assessment, field, label.to_string(), "num claim-input", get, set)}
+            <div class="rule-line">
+                <span class="sub">"规则 "</span>
+                <span class="rule-score">{move || rule_text.get().unwrap_or_else(|| "—".into())}</span>
+                <Show when=move || source.get() == ScoreSource::Rule>
+                    <span class="badge rule-used" title="自评得分为空，采用规则得分">"（按规则）"</span>
+                </Show>
+            </div>
+            <button class="adopt small no-print" class:hidden=move || !differs() on:click=adopt title="把自评得分改为规则得分">
+                "采用规则得分"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn GoalTable(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
+    let area = move |label: &'static str,
+                     get: fn(&Evaluation) -> String,
+                     set: fn(&mut Evaluation, String)| {
+        view! {
+            <textarea
+                rows="3"
+                aria-label=label
+                prop:value=move || doc.with(get)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    app.edit(doc, |e| set(e, v));
+                }
+            ></textarea>
+        }
+    };
+    view! {
+        <table class="form goal-table">
+            <tbody>
+                <tr>
+                    <th rowspan="2" class="row-head">"年度总体目标"</th>
+                    <th>"预期目标"</th>
+                    <th>"实际完成情况"</th>
+                </tr>
+                <tr>
+                    <td>{area("预期目标", |e| e.goal.expected.clone(), |e, v| e.goal.expected = v)}</td>
+                    <td>{area("实际完成情况", |e| e.goal.achieved.clone(), |e, v| e.goal.achieved = v)}</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn IndicatorTable(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+) -> impl IntoView {
+    // The table's shape changes only when rows are added, removed or moved; typing does not
+    // re-render it (the memo compares equal), so inputs keep focus.
+    let structure = Memo::new(move |_| {
+        doc.with(|e| {
+            e.indicators
+                .iter()
+                .map(|i| (i.level2, i.id.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let body = move || {
+        let s = structure.get();
+        let mut rows: Vec<AnyView> = Vec::new();
+        for l1 in Level1::ALL {
+            let spans: Vec<(Level2, Vec<String>)> = l1
+                .groups()
+                .iter()
+                .map(|&g| {
+                    (
+                        g,
+                        s.iter()
+                            .filter(|(l, _)| *l == g)
+                            .map(|(_, id)| id.clone())
+                            .collect(),
+                    )
+                })
+                .collect();
+            let l1_span: usize = spans.iter().map(|(_, ids)| ids.len().max(1)).sum();
+            let mut first_in_l1 = true;
+            for (l2, ids) in spans {
+                let l1_cell = first_in_l1.then(|| level1_cell(app, doc, assessment, l1, l1_span));
+                first_in_l1 = false;
+                let n = ids.len().max(1);
+                if ids.is_empty() {
+                    rows.push(
+                        view! {
+                            <tr class="empty-group">
+                                {l1_cell}
+                                {level2_cell(app, doc, l2, 1)}
+                                <td colspan="8" class="none">"无"</td>
+                            </tr>
+                        }
+                        .into_any(),
+                    );
+                } else {
+                    let mut l1_cell = l1_cell;
+                    for (k, id) in ids.into_iter().enumerate() {
+                        let l2_cell = (k == 0).then(|| level2_cell(app, doc, l2, n));
+                        rows.push(indicator_row(
+                            app,
+                            doc,
+                            assessment,
+                            id,
+                            l1_cell.take(),
+                            l2_cell,
+                        ));
+                    }
+                }
+            }
+        }
+        rows
+    };
+    view! {
+        <table class="form indicator-table">
+            <thead>
+                <tr>
+                    <th>"一级指标"</th>
+                    <th>"二级指标"</th>
+                    <th>"三级指标"</th>
+                    <th>"年度指标值"</th>
+                    <th>"实际完成值"</th>
+                    <th>"分值"</th>
+                    <th>"类型"</th>
+                    <th>"得分"</th>
+                    <th>"偏差原因分析及改进措施"</th>
+                    <th class="no-print">"操作"</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+            <tfoot>
+                <tr class="total-line">
+                    <th colspan="5">"总分"</th>
+                    <td>"100"</td>
+                    <td></td>
+                    <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
+                    <td>{move || assessment.with(|a| format!("等级：{}", a.grade.name_zh()))} {notes(assessment, Field::Total)}</td>
+                    <td class="no-print"></td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}
+
+fn level1_cell(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    l1: Level1,
+    span: usize,
+) -> AnyView {
+    let subtotal = move || {
+        assessment.with(|a| {
+            a.level1
+                .iter()
+                .find(|r| r.level1 == l1)
+                .map(|r| format!("小计 {}", fmt2(r.totals.used)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <td rowspan=span class="l1">
+            <div class="l1-name">{l1.name_zh()}</div>
+            <div class="l1-weight">
+                "（"
+                {text_input(
+                    app,
+                    doc,
+                    assessment,
+                    Field::Level1Weight(l1),
+                    format!("{}分值", l1.name_zh()),
+                    "num tiny",
+                    move |e| e.level1_weights.get(l1).to_string(),
+                    move |e, v| *e.level1_weights.get_mut(l1) = v,
+                )}
+                "分）"
+            </div>
+            <div class="sub subtotal">{subtotal}</div>
+        </td>
+    }
+    .into_any()
+}
+
+fn level2_cell(app: AppState, doc: RwSignal<Evaluation>, l2: Level2, span: usize) -> AnyView {
+    view! {
+        <td rowspan=span class="l2">
+            <div>{l2.name_zh()}</div>
+            <button
+                class="small add-row no-print"
+                title=format!("在{}下添加一行三级指标", l2.name_zh())
+                on:click=move |_| {
+                    let mut new_id = String::new();
+                    app.edit(doc, |e| new_id = e.add_row(l2));
+                    focus_later(field_dom_id(&Field::Indicator(new_id, IndicatorField::Name)));
+                }
+            >
+                "+ 添加"
+            </button>
+        </td>
+    }
+    .into_any()
+}
+
+fn indicator_row(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    id: String,
+    l1_cell: Option<AnyView>,
+    l2_cell: Option<AnyView>,
+) -> AnyView {
+    let text = |which, label: &str, multiline| {
+        indicator_text(
+            app,
+            doc,
+            assessment,
+            id.clone(),
+            which,
+            label.to_string(),
+            multiline,
+        )
+    };
+    let rid = id.clone();
+    let result = move || assessment.with(|a| a.indicator(&rid).cloned());
+    let rule_text = Signal::derive({
+        let result = result.clone();
+        move || result().and_then(|r| r.rule.exact()).map(fmt2)
+    });
+    let band_text = {
+        let result = result.clone();
+        move || {
+            result().map(|r| match r.rule {
+                RuleScore::Band {
+                    low,
+                    high,
+                    high_inclusive,
+                } => {
+                    format!(
+                        "档次区间 [{}, {}{}",
+                        fmt2(low),
+                        fmt2(high),
+                        if high_inclusive { "]" } else { ")" }
+                    )
+                }
+                RuleScore::Excluded => "不适用，不计分".into(),
+                _ => String::new(),
+            })
+        }
+    };
+    let source = Signal::derive({
+        let result = result.clone();
+        move || result().map(|r| r.source).unwrap_or(ScoreSource::Missing)
+    });
+    let (gid, sid) = (id.clone(), id.clone());
+    let claim = view! {
+        <ClaimInput
+            app=app
+            doc=doc
+            assessment=assessment
+            field=Field::Indicator(id.clone(), IndicatorField::Claimed)
+            label="得分"
+            rule_text=rule_text
+            source=source
+            get=move |e: &Evaluation| e.indicator(&gid).map(|i| i.claimed.clone()).unwrap_or_default()
+            set=move |e: &mut Evaluation, v: String| {
+                if let Some(i) = e.indicator_mut(&sid) {
+                    i.claimed = v;
+                }
+            }
+        />
+    };
+    let (up_id, down_id, del_id) = (id.clone(), id.clone(), id.clone());
+    view! {
+        <tr class="indicator-row" data-row=id.clone()>
+            {l1_cell}
+            {l2_cell}
+            <td class="name">{text(IndicatorField::Name, "三级指标", true)}</td>
+            <td>{text(IndicatorField::Target, "年度指标值", true)}</td>
+            <td>{text(IndicatorField::Actual, "实际完成值", true)}</td>
+            <td>{text(IndicatorField::Weight, "分值", false)}</td>
+            <td class="kind">{kind_select(app, doc, assessment, id.clone())}</td>
+            <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
+            <td>{text(IndicatorField::Reason, "偏差原因分析及改进措施", true)}</td>
+            <td class="actions no-print">
+                <button class="small" title="上移" aria-label="上移" on:click=move |_| app.edit(doc, |e| { e.move_row(&up_id, true); })>"↑"</button>
+                <button class="small" title="下移" aria-label="下移" on:click=move |_| app.edit(doc, |e| { e.move_row(&down_id, false); })>"↓"</button>
+                <button class="small danger" title="删除此行" aria-label="删除此行" on:click=move |_| app.edit(doc, |e| { e.remove_row(&del_id); })>"删除"</button>
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn kind_select(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    id: String,
+) -> impl IntoView {
+    let current = Memo::new({
+        let id = id.clone();
+        move |_| doc.with(|e| e.indicator(&id).and_then(|i| i.kind_override))
+    });
+    let current_tier = Memo::new({
+        let id = id.clone();
+        move |_| doc.with(|e| e.indicator(&id).and_then(|i| i.tier))
+    });
+    let result_kinds = Memo::new({
+        let id = id.clone();
+        move |_| assessment.with(|a| a.indicator(&id).map(|r| (r.kind, r.detected)))
+    });
+    let (s_id, st_id) = (id.clone(), id.clone());
+    view! {
+        <select
+            aria-label="指标类型"
+            id=field_dom_id(&Field::Indicator(id.clone(), IndicatorField::Kind))
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                app.edit(doc, |e| {
+                    if let Some(i) = e.indicator_mut(&s_id) {
+                        i.kind_override = IndicatorKind::from_key(&v);
+                    }
+                });
+            }
+        >
+            <option value="auto" selected=move || current.get().is_none()>
+                {move || format!("自动：{}", result_kinds.get().map(|k| k.1.name_zh()).unwrap_or(""))}
+            </option>
+            {IndicatorKind::ALL
+                .into_iter()
+                .map(|k| view! { <option value=k.key() selected=move || current.get() == Some(k)>{k.name_zh()}</option> })
+                .collect_view()}
+        </select>
+        <Show when=move || result_kinds.get().map(|k| k.0) == Some(IndicatorKind::Qualitative)>
+            {
+                let st_id = st_id.clone();
+                view! {
+                    <select
+                        aria-label="定性档次"
+                        class="tier"
+                        id=field_dom_id(&Field::Indicator(st_id.clone(), IndicatorField::Tier))
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            app.edit(doc, |e| {
+                                if let Some(i) = e.indicator_mut(&st_id) {
+                                    i.tier = QualitativeTier::from_key(&v);
+                                }
+                            });
+                        }
+                    >
+                        <option value="" selected=move || current_tier.get().is_none()>"选择档次…"</option>
+                        {QualitativeTier::ALL
+                            .into_iter()
+                            .map(|t| view! { <option value=t.key() selected=move || current_tier.get() == Some(t)>{t.name_zh()}</option> })
+                            .collect_view()}
+                    </select>
+                }
+            }
+        </Show>
+        {notes(assessment, Field::Indicator(id.clone(), IndicatorField::Tier))}
+    }
+}
+
+#[component]
+fn SignOffView(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
+    let input = move |label: &'static str,
+                      get: fn(&Evaluation) -> String,
+                      set: fn(&mut Evaluation, String)| {
+        view! {
+            <label class="signoff-field">
+                <span>{label}"："</span>
+                <input
+                    type="text"
+                    aria-label=label
+                    prop:value=move || doc.with(get)
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.edit(doc, |e| set(e, v));
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <div class="signoff">
+            {input("填表人", |e| e.sign_off.preparer.clone(), |e, v| e.sign_off.preparer = v)}
+            {input("填报日期", |e| e.sign_off.date.clone(), |e, v| e.sign_off.date = v)}
+            {input("联系电话", |e| e.sign_off.phone.clone(), |e, v| e.sign_off.phone = v)}
+            {input("单位负责人签字", |e| e.sign_off.head.clone(), |e, v| e.sign_off.head = v)}
+        </div>
+    }
+}
+
+#[component]
+fn DiagnosticsPanel(assessment: Memo<Assessment>) -> impl IntoView {
+    let items = move || {
+        assessment.with(|a| {
+            let mut ds: Vec<_> = a.diagnostics.iter().collect();
+            ds.sort_by_key(|d| d.level);
+            ds.into_iter()
+                .map(|d| {
+                    let target = field_dom_id(&d.field);
+                    let class = format!("diag {}", d.level.key());
+                    view! {
+                        <li class=class>
+                            <button class="link" on:click=move |_| focus(&target)>
+                                <span class="level">{d.level.name_zh()}</span>
+                                <span class="rule">{d.rule.label()}</span>
+                                <span class="msg">{d.zh.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <aside class="diagnostics no-print" aria-label="审核提示">
+            <h3>"审核提示"</h3>
+            <Show
+                when=move || assessment.with(|a| !a.diagnostics.is_empty())
+                fallback=|| view! { <p class="ok">"没有发现问题。"</p> }
+            >
+                <ul>{items}</ul>
+            </Show>
+            <p class="legend sub">"R1–R6 对应《评分规则》各条；“输入”为无法识别的填写内容。"</p>
+        </aside>
+    }
+}
+
+fn focus(dom_id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(dom_id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses an element after the current render (a newly added row).
+fn focus_later(dom_id: String) {
+    set_timeout(move || focus(&dom_id), std::time::Duration::from_millis(0));
+}

@@ -1,0 +1,130 @@
+//! The list of evaluations: create, open, delete (asks first), load the built-in examples.
+
+use super::state::{AppState, EvalEntry, Route};
+use crate::rules::{assess, num::fmt2};
+use crate::samples::SAMPLES;
+use leptos::prelude::*;
+
+#[component]
+pub fn EvaluationList(app: AppState) -> impl IntoView {
+    let create = move |_| {
+        let id = app.create();
+        app.navigate(Route::Edit(id));
+    };
+    let samples = SAMPLES
+        .iter()
+        .map(|s| {
+            view! {
+                <button
+                    class="sample"
+                    data-sample=s.key
+                    on:click=move |_| {
+                        let id = app.add_sample(s);
+                        app.navigate(Route::Edit(id));
+                    }
+                >
+                    {s.title}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="list">
+            <div class="list-actions">
+                <button class="primary" data-testid="new-evaluation" on:click=create>"＋ 新建项目支出绩效自评表"</button>
+                <div class="samples">
+                    <span class="sub">"载入示例（衡山县商务和粮食局2022年）："</span>
+                    {samples}
+                </div>
+            </div>
+            <Show
+                when=move || app.evals.with(|v| !v.is_empty())
+                fallback=|| view! { <p class="empty">"还没有自评表。新建一份，或载入一个示例看看。"</p> }
+            >
+                <table class="eval-list">
+                    <thead>
+                        <tr>
+                            <th>"项目名称"</th>
+                            <th>"年度"</th>
+                            <th>"主管部门"</th>
+                            <th>"实施单位"</th>
+                            <th>"总分"</th>
+                            <th>"等级"</th>
+                            <th>"错误／警告"</th>
+                            <th>"操作"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || app.evals.get()
+                            key=|e| e.id.clone()
+                            children=move |entry: EvalEntry| view! { <ListRow app=app entry=entry /> }
+                        />
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
+    let doc = entry.doc;
+    // each row has its own memo: editing one evaluation recomputes only its row
+    let figures = Memo::new(move |_| {
+        doc.with(|e| {
+            let a = assess(e);
+            let c = a.counts();
+            (fmt2(a.total), a.grade.name_zh(), c.errors, c.warnings)
+        })
+    });
+    let confirming = RwSignal::new(false);
+    let open_id = entry.id.clone();
+    let del_id = entry.id.clone();
+    let title = move || {
+        doc.with(|e| {
+            if e.project_name.trim().is_empty() {
+                "（未命名项目）".to_string()
+            } else {
+                e.project_name.clone()
+            }
+        })
+    };
+    view! {
+        <tr data-id=entry.id.clone()>
+            <td>
+                <a href=format!("#/e/{}", entry.id) class="open" on:click=move |ev| {
+                    ev.prevent_default();
+                    app.navigate(Route::Edit(open_id.clone()));
+                }>{title}</a>
+            </td>
+            <td>{move || doc.with(|e| e.year.clone())}</td>
+            <td>{move || doc.with(|e| e.department.clone())}</td>
+            <td>{move || doc.with(|e| e.implementing_unit.clone())}</td>
+            <td class="num" data-testid="list-total">{move || figures.with(|f| f.0.clone())}</td>
+            <td>{move || figures.with(|f| f.1)}</td>
+            <td class:has-errors=move || figures.with(|f| f.2 > 0)>
+                {move || figures.with(|f| format!("{} ／ {}", f.2, f.3))}
+            </td>
+            <td class="actions">
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="small danger" on:click=move |_| confirming.set(true)>"删除"</button>
+                    }
+                >
+                    {
+                        let del_id = del_id.clone();
+                        view! {
+                            <span class="confirm">
+                                "确定删除？"
+                                <button class="small danger" data-testid="confirm-delete" on:click=move |_| app.delete(&del_id)>"确认删除"</button>
+                                <button class="small" on:click=move |_| confirming.set(false)>"取消"</button>
+                            </span>
+                        }
+                    }
+                </Show>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,99 @@
+//! The Leptos layer: a thin view over the domain core. Components read the assessment memo and
+//! write the model through [`state::AppState::edit`]; they hold no rules of their own.
+
+mod editor;
+mod list;
+mod state;
+mod widgets;
+
+use leptos::prelude::*;
+use state::{AppState, Route, StorageStatus};
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let app = AppState::load();
+
+    // never lose the last keystroke: save at once when the page is hidden or closed
+    let flush = move || app.flush();
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        if hidden {
+            flush();
+        }
+    });
+    let hashchange =
+        window_event_listener(leptos::ev::hashchange, move |_| app.sync_route_from_hash());
+    on_cleanup(move || {
+        pagehide.remove();
+        hidden.remove();
+        hashchange.remove();
+    });
+
+    let page = move || match app.route.get() {
+        Route::List => view! { <list::EvaluationList app=app /> }.into_any(),
+        Route::Edit(id) => match app.entry(&id) {
+            Some(entry) => view! { <editor::Editor app=app entry=entry /> }.into_any(),
+            None => view! {
+                <section class="missing">
+                    <p>"找不到这份自评表（可能已被删除）。"</p>
+                    <button on:click=move |_| app.navigate(Route::List)>"返回评价列表"</button>
+                </section>
+            }
+            .into_any(),
+        },
+    };
+
+    view! {
+        <header class="app-header no-print">
+            <h1>
+                <a href="#/" on:click=move |ev| {
+                    ev.prevent_default();
+                    app.navigate(Route::List);
+                }>"绩效自评"</a>
+                <span class="sub">" 预算支出绩效自评计算器"</span>
+            </h1>
+            <SaveStatus app=app />
+        </header>
+        <StorageBanner app=app />
+        <main>{page}</main>
+    }
+}
+
+#[component]
+fn SaveStatus(app: AppState) -> impl IntoView {
+    view! {
+        <span class="save-status" data-testid="save-status">
+            {move || match app.status.get() {
+                StorageStatus::Saved => "已保存到本浏览器".to_string(),
+                StorageStatus::Pending => "正在保存…".to_string(),
+                StorageStatus::Unavailable(_) => "未保存（仅在内存中）".to_string(),
+                StorageStatus::Failed(_) => "保存失败".to_string(),
+            }}
+        </span>
+    }
+}
+
+#[component]
+fn StorageBanner(app: AppState) -> impl IntoView {
+    let message = move || match app.status.get() {
+        StorageStatus::Unavailable(m) | StorageStatus::Failed(m) => Some(m),
+        _ => None,
+    };
+    view! {
+        {move || message().map(|m| view! { <div class="banner error" role="alert" data-testid="storage-banner">{m}</div> })}
+        {move || {
+            app.problems
+                .get()
+                .into_iter()
+                .map(|p| view! { <div class="banner warning" role="alert" data-testid="load-problem">{p}</div> })
+                .collect_view()
+        }}
+    }
+}

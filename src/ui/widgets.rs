@@ -1,0 +1,194 @@
+//! Small building blocks: inputs bound to one field of an evaluation, and the diagnostics shown
+//! beside a field.
+
+use super::state::AppState;
+use crate::model::Evaluation;
+use crate::rules::{Assessment, Field, HeaderField, IndicatorField};
+use leptos::prelude::*;
+
+/// The DOM id of a field's input, so the 审核提示 panel can focus it.
+pub fn field_dom_id(field: &Field) -> String {
+    match field {
+        Field::Header(h) => format!("f-h-{h:?}"),
+        Field::FundCell(r, c) => format!("f-fund-{r:?}-{c:?}"),
+        Field::FundWeight => "f-fund-weight".into(),
+        Field::FundClaimed => "f-fund-claimed".into(),
+        Field::FundReason => "f-fund-reason".into(),
+        Field::Level1Weight(l) => format!("f-l1-{l:?}"),
+        Field::Indicator(id, f) => format!("f-i-{id}-{f:?}"),
+        Field::Total => "f-total".into(),
+    }
+}
+
+/// Messages the engine attaches to `field`, shown under it.
+pub fn notes(assessment: Memo<Assessment>, field: Field) -> impl IntoView {
+    move || {
+        assessment.with(|a| {
+            a.diagnostics_for(&field)
+                .map(|d| {
+                    let class = format!("note {}", d.level.key());
+                    view! { <div class=class>{d.zh.clone()}</div> }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// Whether the engine has an error or warning for `field` (for the input's border).
+fn flagged(assessment: Memo<Assessment>, field: &Field) -> &'static str {
+    assessment.with(|a| {
+        let mut level = "";
+        for d in a.diagnostics_for(field) {
+            match d.level {
+                crate::rules::Level::Error => return "has-error",
+                crate::rules::Level::Warning => level = "has-warning",
+                crate::rules::Level::Info => {}
+            }
+        }
+        level
+    })
+}
+
+/// A single-line text input bound to one string of the evaluation, with its notes.
+#[allow(clippy::too_many_arguments)]
+pub fn text_input(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    field: Field,
+    label: String,
+    class: &'static str,
+    get: impl Fn(&Evaluation) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Evaluation, String) + 'static,
+) -> impl IntoView {
+    let id = field_dom_id(&field);
+    let f2 = field.clone();
+    view! {
+        <input
+            type="text"
+            id=id
+            class=move || format!("{class} {}", flagged(assessment, &f2))
+            aria-label=label
+            prop:value=move || doc.with(&get)
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                app.edit(doc, |e| set(e, v));
+            }
+        />
+        {notes(assessment, field)}
+    }
+}
+
+/// A multi-line text area bound to one string of the evaluation, with its notes.
+#[allow(clippy::too_many_arguments)]
+pub fn text_area(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    field: Field,
+    label: String,
+    get: impl Fn(&Evaluation) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Evaluation, String) + 'static,
+) -> impl IntoView {
+    let id = field_dom_id(&field);
+    let f2 = field.clone();
+    view! {
+        <textarea
+            id=id
+            rows="2"
+            class=move || flagged(assessment, &f2)
+            aria-label=label
+            prop:value=move || doc.with(&get)
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                app.edit(doc, |e| set(e, v));
+            }
+        ></textarea>
+        {notes(assessment, field)}
+    }
+}
+
+/// A header field (项目名称 …) with its label.
+pub fn header_field(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    which: HeaderField,
+) -> impl IntoView {
+    let label = match which {
+        HeaderField::ProjectName => "项目名称",
+        HeaderField::Department => "主管部门",
+        HeaderField::ImplementingUnit => "实施单位",
+        HeaderField::Year => "年度",
+    };
+    text_input(
+        app,
+        doc,
+        assessment,
+        Field::Header(which),
+        label.to_string(),
+        "wide",
+        move |e| match which {
+            HeaderField::ProjectName => e.project_name.clone(),
+            HeaderField::Department => e.department.clone(),
+            HeaderField::ImplementingUnit => e.implementing_unit.clone(),
+            HeaderField::Year => e.year.clone(),
+        },
+        move |e, v| match which {
+            HeaderField::ProjectName => e.project_name = v,
+            HeaderField::Department => e.department = v,
+            HeaderField::ImplementingUnit => e.implementing_unit = v,
+            HeaderField::Year => e.year = v,
+        },
+    )
+}
+
+/// An indicator cell: the field of row `row_id`.
+pub fn indicator_text(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    assessment: Memo<Assessment>,
+    row_id: String,
+    which: IndicatorField,
+    label: String,
+    multiline: bool,
+) -> AnyView {
+    let get_id = row_id.clone();
+    let set_id = row_id.clone();
+    let get = move |e: &Evaluation| {
+        e.indicator(&get_id)
+            .map(|i| match which {
+                IndicatorField::Name => i.name.clone(),
+                IndicatorField::Target => i.target.clone(),
+                IndicatorField::Actual => i.actual.clone(),
+                IndicatorField::Weight => i.weight.clone(),
+                IndicatorField::Claimed => i.claimed.clone(),
+                IndicatorField::Reason => i.reason.clone(),
+                IndicatorField::Kind | IndicatorField::Tier => String::new(),
+            })
+            .unwrap_or_default()
+    };
+    let set = move |e: &mut Evaluation, v: String| {
+        if let Some(i) = e.indicator_mut(&set_id) {
+            match which {
+                IndicatorField::Name => i.name = v,
+                IndicatorField::Target => i.target = v,
+                IndicatorField::Actual => i.actual = v,
+                IndicatorField::Weight => i.weight = v,
+                IndicatorField::Claimed => i.claimed = v,
+                IndicatorField::Reason => i.reason = v,
+                IndicatorField::Kind | IndicatorField::Tier => {}
+            }
+        }
+    };
+    let field = Field::Indicator(row_id, which);
+    if multiline {
+        text_area(app, doc, assessment, field, label, get, set).into_any()
+    } else {
+        let class = match which {
+            IndicatorField::Weight | IndicatorField::Claimed => "num",
+            _ => "cell",
+        };
+        text_input(app, doc, assessment, field, label, class, get, set).into_any()
+    }
+}
