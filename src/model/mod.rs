@@ -1,8 +1,10 @@
 //! The data as the user typed it: project forms and the workspace that holds them.
 //! Plain serde types, no web dependency.
 
+mod department;
 mod evaluation;
 mod workspace;
 
+pub use department::*;
 pub use evaluation::*;
 pub use workspace::*;

@@ -1,7 +1,10 @@
 //! What the rules engine says about a form: a level, the field it concerns, the rule it
 //! comes from and a message in Chinese (with an English rendering for the English UI).
 
-use crate::model::{FundColumn, FundRowKind, Level1};
+use crate::model::{
+    AccountLine, AssetLine, FundColumn, FundRowKind, Level1, ProcurementLine, StaffLine,
+    ThreePublicItem,
+};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,6 +53,25 @@ pub enum IndicatorField {
     Reason,
 }
 
+/// 预算数 or 决算数 column of the department form's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum BudgetColumn {
+    Budget,
+    Final,
+}
+
+/// The fields of the department form (部门整体支出).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum DeptField {
+    Department,
+    Year,
+    Account(AccountLine, BudgetColumn),
+    ThreePublic(ThreePublicItem, BudgetColumn),
+    Procurement(ProcurementLine),
+    Asset(AssetLine),
+    Staff(StaffLine),
+}
+
 /// The field a diagnostic concerns, so the UI can show it beside that field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub enum Field {
@@ -61,6 +83,7 @@ pub enum Field {
     Level1Weight(Level1),
     Indicator(String, IndicatorField),
     Total,
+    Dept(DeptField),
 }
 
 /// The rule a diagnostic comes from (RULES.md section ids, or `输入` for parse problems).

@@ -18,6 +18,14 @@ pub fn amount(
         Ok(Some((n, unit))) => {
             match unit.as_str() {
                 "" | "万元" | "万" => {}
+                // doubled units, as in the seed's "0万万元" and "31.26万元元": read as 万元, say so
+                "万万元" | "万元元" => out.push(Diagnostic::new(
+                    Level::Warning,
+                    field.clone(),
+                    RuleId::R7,
+                    format!("{label_zh}的单位写作“{unit}”，按万元计算，请更正"),
+                    format!("{label_zh}: unit written “{unit}”; read as 万元 — please correct"),
+                )),
                 "元" => out.push(Diagnostic::new(
                     Level::Warning,
                     field.clone(),
@@ -52,6 +60,45 @@ pub fn amount(
                 return None;
             }
             Some(n)
+        }
+        Err(p) => {
+            out.push(number_problem(field, label_zh, &p));
+            None
+        }
+    }
+}
+
+/// Reads a head count (unit `人` or `名` allowed). Blank → `None`.
+pub fn head_count(
+    text: &str,
+    field: Field,
+    label_zh: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Decimal> {
+    match parse_number(text) {
+        Ok(None) => None,
+        Ok(Some((n, unit))) if matches!(unit.as_str(), "" | "人" | "名") => {
+            if n.is_sign_negative() && !n.is_zero() {
+                out.push(Diagnostic::new(
+                    Level::Error,
+                    field,
+                    RuleId::R7,
+                    format!("{label_zh}不能为负数"),
+                    format!("{label_zh} cannot be negative"),
+                ));
+                return None;
+            }
+            Some(n)
+        }
+        Ok(Some((_, unit))) => {
+            out.push(Diagnostic::new(
+                Level::Error,
+                field,
+                RuleId::Input,
+                format!("{label_zh}只填人数，“{unit}”无法识别"),
+                format!("{label_zh}: a head count is expected, not “{unit}”"),
+            ));
+            None
         }
         Err(p) => {
             out.push(number_problem(field, label_zh, &p));

@@ -3,6 +3,7 @@
 //! Pure and deterministic; fast enough to rerun whole on every keystroke, so the UI keeps no
 //! incremental bookkeeping of its own.
 
+mod department;
 pub mod diagnostic;
 mod fields;
 mod funds;
@@ -10,7 +11,10 @@ mod indicators;
 pub mod num;
 mod score;
 
-pub use diagnostic::{Counts, Diagnostic, Field, HeaderField, IndicatorField, Level, RuleId};
+pub use department::{assess_department, DepartmentAssessment, Figure, FigureKind};
+pub use diagnostic::{
+    BudgetColumn, Counts, DeptField, Diagnostic, Field, HeaderField, IndicatorField, Level, RuleId,
+};
 pub use fields::fmt_num;
 pub use funds::{ExecutionResult, FundRowFigures, DEFAULT_EXECUTION_WEIGHT};
 pub use indicators::{detect_kind, quantitative_score, IndicatorResult, RuleScore};

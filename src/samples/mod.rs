@@ -3,6 +3,10 @@
 //! the actual column, claimed scores below what the rules give). They serve as built-in examples
 //! and as the engine's reference cases: with the claimed scores the totals are 88, 87, 80, 89.
 
+mod department;
+
+pub use department::{department_sample, DEPARTMENT_SAMPLE_ID};
+
 use crate::model::{
     Evaluation, FundRow, FundTable, Indicator, Level1Weights, Level2, OverallGoal, SignOff,
 };
