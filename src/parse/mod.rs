@@ -190,7 +190,21 @@ pub fn parse_value(text: &str) -> Value {
     if NOT_APPLICABLE.contains(&s.as_str()) {
         return Value::NotApplicable;
     }
-    let mut rest = s.as_str();
+    if let Some(v) = parse_quantity(&s) {
+        return v;
+    }
+    // "100%（已完成）", "21个(含续建)": a quantity followed by a remark in brackets
+    if let Some(core) = strip_remark(&s) {
+        if let Some(v @ Value::Quantity(_)) = parse_quantity(core) {
+            return v;
+        }
+    }
+    Value::Text(text.trim().to_string())
+}
+
+/// `Some` when `s` is one quantity (or an unusable number); `None` when it is text.
+fn parse_quantity(s: &str) -> Option<Value> {
+    let mut rest = s;
     let mut op = None;
     for (word, o) in PREFIX_OPERATORS {
         if let Some(r) = rest.strip_prefix(word) {
@@ -199,12 +213,10 @@ pub fn parse_value(text: &str) -> Value {
             break;
         }
     }
-    let Some((number, tail)) = split_number(rest) else {
-        return Value::Text(text.trim().to_string());
-    };
+    let (number, tail) = split_number(rest)?;
     let number = match number {
         Ok(n) => n,
-        Err(problem) => return Value::Invalid(problem),
+        Err(problem) => return Some(Value::Invalid(problem)),
     };
     let mut unit = tail;
     if op.is_none() {
@@ -217,13 +229,21 @@ pub fn parse_value(text: &str) -> Value {
         }
     }
     if !is_unit(unit) {
-        return Value::Text(text.trim().to_string());
+        return None;
     }
-    Value::Quantity(Quantity {
+    Some(Value::Quantity(Quantity {
         op,
         number,
         unit: unit.to_string(),
-    })
+    }))
+}
+
+/// The text before a trailing bracketed remark (`100%(已完成)` → `100%`).
+fn strip_remark(s: &str) -> Option<&str> {
+    let inner = s.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let core = &s[..open];
+    (!core.is_empty()).then_some(core)
 }
 
 /// Splits a leading number (sign, digits, thousands commas, decimal point) from the rest.

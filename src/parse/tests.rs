@@ -59,6 +59,8 @@ fn numbers_units_and_widths() {
         ("-5", q(None, "-5", "")),
         ("18.92", q(None, "18.92", "")),
         ("9.81元", q(None, "9.81", "元")),
+        ("100%（已完成）", q(None, "100", "%")),
+        ("≥21个(含续建项目)", q(Some(Operator::Ge), "21", "个")),
     ];
     for (text, expected) in cases {
         assert_eq!(&parse_value(text), expected, "{text}");
