@@ -9,6 +9,7 @@ pub mod parse;
 pub mod rules;
 pub mod samples;
 pub mod store;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

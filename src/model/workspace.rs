@@ -1,7 +1,7 @@
 //! Many evaluations from day one: the workspace the list, the store and (later) the summary
 //! and exchange work on.
 
-use super::Evaluation;
+use super::{DepartmentEvaluation, Evaluation};
 use serde::{Deserialize, Serialize};
 
 /// Version of the stored and exported document shape. Bump it when a field changes meaning and
@@ -15,10 +15,35 @@ pub struct StoredEvaluation {
     pub evaluation: Evaluation,
 }
 
-/// The list of evaluations, in the user's order.
+/// One stored department form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredDepartment {
+    pub schema_version: u32,
+    pub department: DepartmentEvaluation,
+}
+
+/// Anything stored under its own id.
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+impl Identified for Evaluation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for DepartmentEvaluation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The project evaluations, in the user's order, and the department forms.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Workspace {
     pub evaluations: Vec<Evaluation>,
+    pub departments: Vec<DepartmentEvaluation>,
 }
 
 impl Workspace {

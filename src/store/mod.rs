@@ -3,6 +3,7 @@
 //! Layout (one key per evaluation, so typing in one form re-saves only that form):
 //! - `ziping:index` — `{"schema_version":1,"order":[ids…]}`: the list's order;
 //! - `ziping:eval:<id>` — a [`StoredEvaluation`];
+//! - `ziping:dept:<id>` — a [`StoredDepartment`] (部门整体支出 form);
 //! - `ziping:backup:<key>` — the raw text of an entry that could not be read, kept aside.
 //!
 //! Entries that cannot be read (bad JSON, wrong shape, a newer schema) are never overwritten:
@@ -16,11 +17,16 @@ mod memory;
 
 pub use memory::MemoryStore;
 
-use crate::model::{Evaluation, StoredEvaluation, Workspace, SCHEMA_VERSION};
+use crate::model::{
+    DepartmentEvaluation, Evaluation, Identified, StoredDepartment, StoredEvaluation, Workspace,
+    SCHEMA_VERSION,
+};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub const INDEX_KEY: &str = "ziping:index";
 pub const EVAL_PREFIX: &str = "ziping:eval:";
+pub const DEPT_PREFIX: &str = "ziping:dept:";
 pub const BACKUP_PREFIX: &str = "ziping:backup:";
 
 /// Why a storage operation failed.
@@ -110,8 +116,13 @@ pub fn eval_key(id: &str) -> String {
     format!("{EVAL_PREFIX}{id}")
 }
 
-/// Reads one stored evaluation, migrating older schema versions forward.
-pub fn decode_evaluation(raw: &str) -> Result<Evaluation, ProblemKind> {
+pub fn dept_key(id: &str) -> String {
+    format!("{DEPT_PREFIX}{id}")
+}
+
+/// Reads one stored document (`{"schema_version":…, "<field>":{…}}`), migrating older schema
+/// versions forward and refusing newer ones.
+fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T, ProblemKind> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| {
         ProblemKind::InvalidJson(format!("第{}行第{}列：{}", e.line(), e.column(), e))
     })?;
@@ -123,13 +134,26 @@ pub fn decode_evaluation(raw: &str) -> Result<Evaluation, ProblemKind> {
     if version > SCHEMA_VERSION {
         return Err(ProblemKind::FutureVersion(version));
     }
-    let value = migrate(value, version)?;
-    let stored: StoredEvaluation =
-        serde_json::from_value(value).map_err(|e| ProblemKind::WrongShape(e.to_string()))?;
-    if stored.evaluation.id.is_empty() {
-        return Err(ProblemKind::WrongShape("evaluation.id 为空".into()));
+    let mut value = migrate(value, version)?;
+    let doc = value
+        .get_mut(field)
+        .map(serde_json::Value::take)
+        .ok_or_else(|| ProblemKind::WrongShape(format!("缺少 {field}")))?;
+    let doc: T = serde_json::from_value(doc).map_err(|e| ProblemKind::WrongShape(format!("{field}：{e}")))?;
+    if doc.id().is_empty() {
+        return Err(ProblemKind::WrongShape(format!("{field}.id 为空")));
     }
-    Ok(stored.evaluation)
+    Ok(doc)
+}
+
+/// Reads one stored project evaluation.
+pub fn decode_evaluation(raw: &str) -> Result<Evaluation, ProblemKind> {
+    decode(raw, "evaluation")
+}
+
+/// Reads one stored department form.
+pub fn decode_department(raw: &str) -> Result<DepartmentEvaluation, ProblemKind> {
+    decode(raw, "department")
 }
 
 /// Brings a stored document of `version` up to [`SCHEMA_VERSION`]. Version 1 is the first, so
@@ -139,6 +163,14 @@ fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, 
         0 => Err(ProblemKind::WrongShape("schema_version 0 无效".into())),
         _ => Ok(value),
     }
+}
+
+pub fn encode_department(d: &DepartmentEvaluation) -> String {
+    let stored = StoredDepartment {
+        schema_version: SCHEMA_VERSION,
+        department: d.clone(),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
 }
 
 pub fn encode_evaluation(e: &Evaluation) -> String {
@@ -202,6 +234,25 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
             Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
         }
     }
+    let mut dept_keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(DEPT_PREFIX))
+        .collect();
+    dept_keys.sort();
+    for key in dept_keys {
+        let Some(raw) = store.get(&key)? else { continue };
+        match decode_department(&raw) {
+            Ok(d) if dept_key(&d.id) == key => outcome.workspace.departments.push(d),
+            Ok(d) => outcome.problems.push(set_aside(
+                store,
+                &key,
+                &raw,
+                ProblemKind::WrongShape(format!("键名与部门表编号“{}”不符", d.id)),
+            )),
+            Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
+        }
+    }
     Ok(outcome)
 }
 
@@ -245,11 +296,24 @@ pub fn delete_evaluation(store: &mut dyn KeyValueStore, id: &str) -> Result<(), 
     store.remove(&eval_key(id))
 }
 
+pub fn save_department(store: &mut dyn KeyValueStore, d: &DepartmentEvaluation) -> Result<(), StoreError> {
+    store.set(&dept_key(&d.id), &encode_department(d))
+}
+
+pub fn delete_department(store: &mut dyn KeyValueStore, id: &str) -> Result<(), StoreError> {
+    store.remove(&dept_key(id))
+}
+
 /// Keys that hold unreadable data a new evaluation must never be saved over.
 pub fn reserved_ids(problems: &[LoadProblem]) -> Vec<String> {
     problems
         .iter()
-        .filter_map(|p| p.key.strip_prefix(EVAL_PREFIX).map(str::to_string))
+        .filter_map(|p| {
+            p.key
+                .strip_prefix(EVAL_PREFIX)
+                .or_else(|| p.key.strip_prefix(DEPT_PREFIX))
+                .map(str::to_string)
+        })
         .collect()
 }
 

@@ -4,12 +4,16 @@ use crate::samples::SAMPLES;
 fn workspace_of_samples() -> Workspace {
     Workspace {
         evaluations: SAMPLES.iter().map(|s| s.build()).collect(),
+        departments: vec![crate::samples::department_sample()],
     }
 }
 
 fn save_all(store: &mut MemoryStore, ws: &Workspace) {
     for e in &ws.evaluations {
         save_evaluation(store, e).expect("save");
+    }
+    for d in &ws.departments {
+        save_department(store, d).expect("save");
     }
     let ids: Vec<String> = ws.evaluations.iter().map(|e| e.id.clone()).collect();
     save_index(store, &ids).expect("index");
@@ -45,9 +49,11 @@ fn corrupt_entries_are_kept_aside_never_overwritten() {
         "{\"schema_version\":1,\"evaluation\":{\"id\":5}}".into(),
     );
 
+    store.entries.insert(dept_key("bad"), "{\"schema_version\":1}".into());
     let loaded = load(&mut store).expect("load");
     assert_eq!(loaded.workspace.evaluations.len(), 4);
-    assert_eq!(loaded.problems.len(), 3);
+    assert_eq!(loaded.workspace.departments.len(), 1);
+    assert_eq!(loaded.problems.len(), 4);
     for p in &loaded.problems {
         let backup = p.backup_key.clone().expect("backed up");
         assert_eq!(store.entries.get(&backup), store.entries.get(&p.key));
@@ -64,10 +70,11 @@ fn corrupt_entries_are_kept_aside_never_overwritten() {
     );
     let before = store.entries.len();
     let again = load(&mut store).expect("load");
-    assert_eq!(again.problems.len(), 3);
+    assert_eq!(again.problems.len(), 4);
     assert_eq!(store.entries.len(), before);
     let reserved = reserved_ids(&again.problems);
     assert!(reserved.contains(&"broken".to_string()));
+    assert!(reserved.contains(&"bad".to_string()));
 }
 
 #[test]

@@ -539,12 +539,12 @@ fn indicator_row(
             {l1_cell}
             {l2_cell}
             <td class="name">{text(IndicatorField::Name, "三级指标", true)}</td>
-            <td>{text(IndicatorField::Target, "年度指标值", true)}</td>
-            <td>{text(IndicatorField::Actual, "实际完成值", true)}</td>
-            <td>{text(IndicatorField::Weight, "分值", false)}</td>
+            <td class="target">{text(IndicatorField::Target, "年度指标值", true)}</td>
+            <td class="actual">{text(IndicatorField::Actual, "实际完成值", true)}</td>
+            <td class="weight">{text(IndicatorField::Weight, "分值", false)}</td>
             <td class="kind">{kind_select(app, doc, assessment, id.clone())}</td>
             <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
-            <td>{text(IndicatorField::Reason, "偏差原因分析及改进措施", true)}</td>
+            <td class="reason">{text(IndicatorField::Reason, "偏差原因分析及改进措施", true)}</td>
             <td class="actions no-print">
                 <button class="small" title="上移" aria-label="上移" on:click=move |_| app.edit(doc, |e| { e.move_row(&up_id, true); })>"↑"</button>
                 <button class="small" title="下移" aria-label="下移" on:click=move |_| app.edit(doc, |e| { e.move_row(&down_id, false); })>"↓"</button>

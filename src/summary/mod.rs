@@ -1,0 +1,198 @@
+//! 汇总表: one row per project evaluation of a department and year, with totals, the
+//! budget-weighted average score and the grade distribution.
+
+use crate::model::{Evaluation, Level1};
+use crate::rules::{assess, num, Grade};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A department and year, as written on the forms (trimmed).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct GroupKey {
+    pub department: String,
+    pub year: String,
+}
+
+impl GroupKey {
+    pub fn of(e: &Evaluation) -> GroupKey {
+        GroupKey {
+            department: e.department.trim().to_string(),
+            year: e.year.trim().to_string(),
+        }
+    }
+    pub fn label_zh(&self) -> String {
+        let dept = if self.department.is_empty() {
+            "（未填主管部门）"
+        } else {
+            &self.department
+        };
+        let year = if self.year.is_empty() { "（未填年度）".to_string() } else { format!("{}年", self.year) };
+        format!("{dept} · {year}")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummaryRow {
+    pub id: String,
+    pub project_name: String,
+    pub implementing_unit: String,
+    /// 全年预算数 of the 年度资金总额 row.
+    pub annual_budget: Option<Decimal>,
+    /// 全年执行数 of the 年度资金总额 row.
+    pub executed: Option<Decimal>,
+    pub rate: Option<Decimal>,
+    /// Score that counts for budget execution.
+    pub execution_score: Decimal,
+    /// Scores that count per 一级指标 (产出, 效益, 满意度).
+    pub level1_scores: Vec<(Level1, Decimal)>,
+    /// Rule total (what the rules alone give).
+    pub rule_total: Decimal,
+    pub total: Decimal,
+    pub grade: Grade,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub rows: Vec<SummaryRow>,
+    pub budget_sum: Decimal,
+    pub executed_sum: Decimal,
+    /// Σ executed ÷ Σ budget.
+    pub rate: Option<Decimal>,
+    /// Σ (total × 全年预算数) ÷ Σ 全年预算数, over rows with a budget.
+    pub weighted_average: Option<Decimal>,
+    /// Plain mean of the totals.
+    pub average: Option<Decimal>,
+    /// How many projects fall in each grade (优, 良, 中, 差).
+    pub grades: Vec<(Grade, usize)>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+pub fn summary_row(e: &Evaluation) -> SummaryRow {
+    let a = assess(e);
+    let c = a.counts();
+    let total_row = &a.execution.rows[0].1;
+    SummaryRow {
+        id: e.id.clone(),
+        project_name: e.project_name.clone(),
+        implementing_unit: e.implementing_unit.clone(),
+        annual_budget: total_row.annual_budget,
+        executed: total_row.executed,
+        rate: a.execution.rate,
+        execution_score: a.execution.used,
+        level1_scores: a.level1.iter().map(|l| (l.level1, l.totals.used)).collect(),
+        rule_total: a.rule_total,
+        total: a.total,
+        grade: a.grade,
+        errors: c.errors,
+        warnings: c.warnings,
+    }
+}
+
+pub fn summarize<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> Summary {
+    summarize_rows(evaluations.into_iter().map(summary_row).collect())
+}
+
+/// Totals over rows already computed (the UI keeps one memo per row).
+pub fn summarize_rows(rows: Vec<SummaryRow>) -> Summary {
+    let mut budget_sum = Decimal::ZERO;
+    let mut executed_sum = Decimal::ZERO;
+    let mut weighted = Decimal::ZERO;
+    let mut weight = Decimal::ZERO;
+    let mut plain = Decimal::ZERO;
+    let mut grades = vec![
+        (Grade::Excellent, 0),
+        (Grade::Good, 0),
+        (Grade::Fair, 0),
+        (Grade::Poor, 0),
+    ];
+    let (mut errors, mut warnings) = (0, 0);
+    for r in &rows {
+        let b = r.annual_budget.unwrap_or(Decimal::ZERO);
+        budget_sum = budget_sum.saturating_add(b);
+        executed_sum = executed_sum.saturating_add(r.executed.unwrap_or(Decimal::ZERO));
+        if b > Decimal::ZERO {
+            weighted = weighted.saturating_add(num::mul(r.total, b).unwrap_or(Decimal::MAX));
+            weight = weight.saturating_add(b);
+        }
+        plain = plain.saturating_add(r.total);
+        if let Some(g) = grades.iter_mut().find(|(g, _)| *g == r.grade) {
+            g.1 += 1;
+        }
+        errors += r.errors;
+        warnings += r.warnings;
+    }
+    let n = Decimal::from(rows.len());
+    Summary {
+        budget_sum,
+        executed_sum,
+        rate: num::div(executed_sum, budget_sum),
+        weighted_average: num::div(weighted, weight).map(num::round2),
+        average: num::div(plain, n).map(num::round2),
+        grades,
+        errors,
+        warnings,
+        rows,
+    }
+}
+
+/// The department-year groups of a workspace with their number of projects, sorted by year
+/// (newest first) then department.
+pub fn groups<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> Vec<(GroupKey, usize)> {
+    let mut out: Vec<(GroupKey, usize)> = Vec::new();
+    for e in evaluations {
+        let k = GroupKey::of(e);
+        match out.iter_mut().find(|(g, _)| *g == k) {
+            Some(g) => g.1 += 1,
+            None => out.push((k, 1)),
+        }
+    }
+    out.sort_by(|a, b| b.0.year.cmp(&a.0.year).then(a.0.department.cmp(&b.0.department)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::SAMPLES;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("literal")
+    }
+
+    #[test]
+    fn seed_projects_summary() {
+        let evals: Vec<Evaluation> = SAMPLES.iter().map(|s| s.build()).collect();
+        let g = groups(&evals);
+        // 企业关闭破产补助经费 has no 主管部门 on the form
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].0.label_zh(), "衡山县商务和粮食局 · 2022年");
+        assert_eq!(g[1].1, 3);
+        assert_eq!(g[0].0.label_zh(), "（未填主管部门） · 2022年");
+
+        let s = summarize(&evals);
+        assert_eq!(s.rows.len(), 4);
+        // 社零 has no 全年预算数 on its total row: it does not weigh in
+        assert_eq!(s.budget_sum, d("836.75"));
+        assert_eq!(s.executed_sum, d("836.75"));
+        assert_eq!(s.rate, Some(d("1")));
+        // (87 × 119.34 + 80 × 666.59 + 89 × 50.82) ÷ 836.75
+        // = 68232.76 ÷ 836.75 = 81.5449…
+        assert_eq!(s.weighted_average, Some(d("81.54")));
+        assert_eq!(s.average, Some(d("86")));
+        assert_eq!(s.grades[1], (Grade::Good, 4));
+        assert_eq!(s.rows[1].level1_scores[0], (Level1::Output, d("45")));
+        assert_eq!(s.rows[1].execution_score, d("7"));
+        assert_eq!(s.rows[1].rule_total, d("98"));
+    }
+
+    #[test]
+    fn empty_summary_has_no_averages() {
+        let s = summarize(&[]);
+        assert_eq!(s.average, None);
+        assert_eq!(s.weighted_average, None);
+        assert_eq!(s.rate, None);
+    }
+}
