@@ -4,6 +4,7 @@
 //! tested natively with `cargo test`; `ui` (Leptos) and the localStorage backend exist only
 //! when compiled to wasm32.
 
+pub mod charts;
 pub mod model;
 pub mod parse;
 pub mod rules;

@@ -139,7 +139,8 @@ fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T,
         .get_mut(field)
         .map(serde_json::Value::take)
         .ok_or_else(|| ProblemKind::WrongShape(format!("缺少 {field}")))?;
-    let doc: T = serde_json::from_value(doc).map_err(|e| ProblemKind::WrongShape(format!("{field}：{e}")))?;
+    let doc: T = serde_json::from_value(doc)
+        .map_err(|e| ProblemKind::WrongShape(format!("{field}：{e}")))?;
     if doc.id().is_empty() {
         return Err(ProblemKind::WrongShape(format!("{field}.id 为空")));
     }
@@ -241,7 +242,9 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
         .collect();
     dept_keys.sort();
     for key in dept_keys {
-        let Some(raw) = store.get(&key)? else { continue };
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
         match decode_department(&raw) {
             Ok(d) if dept_key(&d.id) == key => outcome.workspace.departments.push(d),
             Ok(d) => outcome.problems.push(set_aside(
@@ -296,7 +299,10 @@ pub fn delete_evaluation(store: &mut dyn KeyValueStore, id: &str) -> Result<(), 
     store.remove(&eval_key(id))
 }
 
-pub fn save_department(store: &mut dyn KeyValueStore, d: &DepartmentEvaluation) -> Result<(), StoreError> {
+pub fn save_department(
+    store: &mut dyn KeyValueStore,
+    d: &DepartmentEvaluation,
+) -> Result<(), StoreError> {
     store.set(&dept_key(&d.id), &encode_department(d))
 }
 

@@ -49,7 +49,9 @@ fn corrupt_entries_are_kept_aside_never_overwritten() {
         "{\"schema_version\":1,\"evaluation\":{\"id\":5}}".into(),
     );
 
-    store.entries.insert(dept_key("bad"), "{\"schema_version\":1}".into());
+    store
+        .entries
+        .insert(dept_key("bad"), "{\"schema_version\":1}".into());
     let loaded = load(&mut store).expect("load");
     assert_eq!(loaded.workspace.evaluations.len(), 4);
     assert_eq!(loaded.workspace.departments.len(), 1);

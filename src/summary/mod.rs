@@ -26,7 +26,11 @@ impl GroupKey {
         } else {
             &self.department
         };
-        let year = if self.year.is_empty() { "（未填年度）".to_string() } else { format!("{}年", self.year) };
+        let year = if self.year.is_empty() {
+            "（未填年度）".to_string()
+        } else {
+            format!("{}年", self.year)
+        };
         format!("{dept} · {year}")
     }
 }
@@ -149,7 +153,11 @@ pub fn groups<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> Vec<
             None => out.push((k, 1)),
         }
     }
-    out.sort_by(|a, b| b.0.year.cmp(&a.0.year).then(a.0.department.cmp(&b.0.department)));
+    out.sort_by(|a, b| {
+        b.0.year
+            .cmp(&a.0.year)
+            .then(a.0.department.cmp(&b.0.department))
+    });
     out
 }
 

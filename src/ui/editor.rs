@@ -1,7 +1,10 @@
 //! The 项目支出绩效自评表 editor, laid out like the official form.
 
+use super::charts::ScoreChart;
 use super::state::{AppState, EvalEntry, Route};
-use super::widgets::{field_dom_id, header_field, indicator_text, notes, text_area, text_input};
+use super::widgets::{
+    field_dom_id, header_field, indicator_text, notes, text_area, text_input, Diags,
+};
 use crate::model::{
     Evaluation, FundColumn, FundRowKind, IndicatorKind, Level1, Level2, QualitativeTier,
 };
@@ -16,6 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
     let doc = entry.doc;
     let assessment = Memo::new(move |_| doc.with(assess));
+    let diags: Diags = Memo::new(move |_| assessment.with(|a| a.diagnostics.clone()));
     view! {
         <section class="editor">
             <div class="toolbar no-print">
@@ -28,11 +32,13 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
             </h2>
             <div class="form-layout">
                 <div class="form-main">
-                    <HeaderTable app=app doc=doc assessment=assessment />
-                    <FundTableView app=app doc=doc assessment=assessment />
+                    <HeaderTable app=app doc=doc diags=diags />
+                    <FundTableView app=app doc=doc assessment=assessment diags=diags />
                     <GoalTable app=app doc=doc />
-                    <IndicatorTable app=app doc=doc assessment=assessment />
+                    <IndicatorTable app=app doc=doc assessment=assessment diags=diags />
                     <SignOffView app=app doc=doc />
+                    <h3>"得分构成"</h3>
+                    <ScoreChart assessment=assessment />
                 </div>
                 <DiagnosticsPanel assessment=assessment />
             </div>
@@ -58,11 +64,8 @@ fn SummaryBar(assessment: Memo<Assessment>) -> impl IntoView {
 }
 
 #[component]
-fn HeaderTable(
-    app: AppState,
-    doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
-) -> impl IntoView {
+fn HeaderTable(app: AppState, doc: RwSignal<Evaluation>, diags: Diags) -> impl IntoView {
+    let assessment = diags;
     view! {
         <table class="form header-table">
             <tbody>
@@ -88,6 +91,7 @@ fn FundTableView(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
+    diags: Diags,
 ) -> impl IntoView {
     let rows = FundRowKind::ALL
         .into_iter()
@@ -101,7 +105,7 @@ fn FundTableView(
                             {text_input(
                                 app,
                                 doc,
-                                assessment,
+                                diags,
                                 Field::FundCell(kind, col),
                                 label,
                                 "num",
@@ -132,7 +136,7 @@ fn FundTableView(
                                 {text_input(
                                     app,
                                     doc,
-                                    assessment,
+                                    diags,
                                     Field::FundWeight,
                                     "预算执行率分值".into(),
                                     "num",
@@ -142,7 +146,7 @@ fn FundTableView(
                             </td>
                             <td class="rate" data-testid="execution-rate">{rate}</td>
                             <td rowspan="4" class="score-cell">
-                                <ExecutionScore app=app doc=doc assessment=assessment />
+                                <ExecutionScore app=app doc=doc assessment=assessment diags=diags />
                             </td>
                         }
                             .into_any()
@@ -174,7 +178,7 @@ fn FundTableView(
                         {text_area(
                             app,
                             doc,
-                            assessment,
+                            diags,
                             Field::FundReason,
                             "执行偏差说明".into(),
                             |e| e.funds.reason.clone(),
@@ -192,6 +196,7 @@ fn ExecutionScore(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
+    diags: Diags,
 ) -> impl IntoView {
     let rule = move || assessment.with(|a| a.execution.rule_score);
     let source = move || assessment.with(|a| a.execution.source);
@@ -200,7 +205,7 @@ fn ExecutionScore(
             <ClaimInput
                 app=app
                 doc=doc
-                assessment=assessment
+                diags=diags
                 field=Field::FundClaimed
                 label="预算执行率得分"
                 rule_text=Signal::derive(move || rule().map(fmt2))
@@ -217,7 +222,7 @@ fn ExecutionScore(
 fn ClaimInput<G, S>(
     app: AppState,
     doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
+    diags: Diags,
     field: Field,
     label: &'static str,
     /// The rule's exact score, formatted, when there is one.
@@ -258,7 +263,7 @@ where
     view! {
         <div class="claim">
             <label class="sub">"自评"</label>
-            {text_input(app, doc, assessment, field, label.to_string(), "num claim-input", get, set)}
+            {text_input(app, doc, diags, field, label.to_string(), "num claim-input", get, set)}
             <div class="rule-line">
                 <span class="sub">"规则 "</span>
                 <span class="rule-score">{move || rule_text.get().unwrap_or_else(|| "—".into())}</span>
@@ -312,6 +317,7 @@ fn IndicatorTable(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
+    diags: Diags,
 ) -> impl IntoView {
     // The table's shape changes only when rows are added, removed or moved; typing does not
     // re-render it (the memo compares equal), so inputs keep focus.
@@ -343,7 +349,8 @@ fn IndicatorTable(
             let l1_span: usize = spans.iter().map(|(_, ids)| ids.len().max(1)).sum();
             let mut first_in_l1 = true;
             for (l2, ids) in spans {
-                let l1_cell = first_in_l1.then(|| level1_cell(app, doc, assessment, l1, l1_span));
+                let l1_cell =
+                    first_in_l1.then(|| level1_cell(app, doc, assessment, diags, l1, l1_span));
                 first_in_l1 = false;
                 let n = ids.len().max(1);
                 if ids.is_empty() {
@@ -365,6 +372,7 @@ fn IndicatorTable(
                             app,
                             doc,
                             assessment,
+                            diags,
                             id,
                             l1_cell.take(),
                             l2_cell,
@@ -398,7 +406,7 @@ fn IndicatorTable(
                     <td>"100"</td>
                     <td></td>
                     <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
-                    <td>{move || assessment.with(|a| format!("等级：{}", a.grade.name_zh()))} {notes(assessment, Field::Total)}</td>
+                    <td>{move || assessment.with(|a| format!("等级：{}", a.grade.name_zh()))} {notes(diags, Field::Total)}</td>
                     <td class="no-print"></td>
                 </tr>
             </tfoot>
@@ -410,6 +418,7 @@ fn level1_cell(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
+    diags: Diags,
     l1: Level1,
     span: usize,
 ) -> AnyView {
@@ -430,7 +439,7 @@ fn level1_cell(
                 {text_input(
                     app,
                     doc,
-                    assessment,
+                    diags,
                     Field::Level1Weight(l1),
                     format!("{}分值", l1.name_zh()),
                     "num tiny",
@@ -469,6 +478,7 @@ fn indicator_row(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
+    diags: Diags,
     id: String,
     l1_cell: Option<AnyView>,
     l2_cell: Option<AnyView>,
@@ -477,7 +487,7 @@ fn indicator_row(
         indicator_text(
             app,
             doc,
-            assessment,
+            diags,
             id.clone(),
             which,
             label.to_string(),
@@ -520,7 +530,7 @@ fn indicator_row(
         <ClaimInput
             app=app
             doc=doc
-            assessment=assessment
+            diags=diags
             field=Field::Indicator(id.clone(), IndicatorField::Claimed)
             label="得分"
             rule_text=rule_text
@@ -542,7 +552,7 @@ fn indicator_row(
             <td class="target">{text(IndicatorField::Target, "年度指标值", true)}</td>
             <td class="actual">{text(IndicatorField::Actual, "实际完成值", true)}</td>
             <td class="weight">{text(IndicatorField::Weight, "分值", false)}</td>
-            <td class="kind">{kind_select(app, doc, assessment, id.clone())}</td>
+            <td class="kind">{kind_select(app, doc, assessment, diags, id.clone())}</td>
             <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
             <td class="reason">{text(IndicatorField::Reason, "偏差原因分析及改进措施", true)}</td>
             <td class="actions no-print">
@@ -559,6 +569,7 @@ fn kind_select(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
+    diags: Diags,
     id: String,
 ) -> impl IntoView {
     let current = Memo::new({
@@ -621,7 +632,7 @@ fn kind_select(
                 }
             }
         </Show>
-        {notes(assessment, Field::Indicator(id.clone(), IndicatorField::Tier))}
+        {notes(diags, Field::Indicator(id.clone(), IndicatorField::Tier))}
     }
 }
 

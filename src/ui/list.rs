@@ -1,8 +1,10 @@
 //! The list of evaluations: create, open, delete (asks first), load the built-in examples.
 
-use super::state::{AppState, EvalEntry, Route};
+use super::state::{AppState, DeptEntry, EvalEntry, Route};
+use crate::model::DepartmentEvaluation;
 use crate::rules::{assess, num::fmt2};
-use crate::samples::SAMPLES;
+use crate::samples::{department_sample, SAMPLES};
+use crate::summary::groups;
 use leptos::prelude::*;
 
 #[component]
@@ -37,6 +39,9 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                     {samples}
                 </div>
             </div>
+            <DepartmentSection app=app />
+            <SummaryLinks app=app />
+            <h3>"项目支出绩效自评表"</h3>
             <Show
                 when=move || app.evals.with(|v| !v.is_empty())
                 fallback=|| view! { <p class="empty">"还没有自评表。新建一份，或载入一个示例看看。"</p> }
@@ -126,5 +131,86 @@ fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
                 </Show>
             </td>
         </tr>
+    }
+}
+
+/// 部门整体支出绩效自评表: one per department and year.
+#[component]
+fn DepartmentSection(app: AppState) -> impl IntoView {
+    let create = move |_| {
+        let id = app.insert_department(DepartmentEvaluation::default());
+        app.navigate(Route::Department(id));
+    };
+    let sample = move |_| {
+        let id = app.insert_department(department_sample());
+        app.navigate(Route::Department(id));
+    };
+    view! {
+        <h3>"部门整体支出绩效自评表"</h3>
+        <div class="list-actions">
+            <button data-testid="new-department" on:click=create>"＋ 新建部门整体支出自评表"</button>
+            <button class="sample" data-sample="sample-dept" on:click=sample>"载入示例：衡山县商务和粮食局2022年部门整体支出"</button>
+        </div>
+        <Show when=move || app.depts.with(|v| !v.is_empty())>
+            <ul class="dept-list">
+                <For
+                    each=move || app.depts.get()
+                    key=|d| d.id.clone()
+                    children=move |d: DeptEntry| {
+                        let doc = d.doc;
+                        let id = d.id.clone();
+                        view! {
+                            <li>
+                                <a href=Route::Department(id.clone()).to_hash() class="open-dept" on:click=move |ev| {
+                                    ev.prevent_default();
+                                    app.navigate(Route::Department(id.clone()));
+                                }>
+                                    {move || doc.with(|d| {
+                                        let name = if d.department.trim().is_empty() { "（未填部门）" } else { d.department.trim() };
+                                        format!("{} · {}年度", name, d.year.trim())
+                                    })}
+                                </a>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// Links to the 汇总表 of each department and year that has project forms.
+#[component]
+fn SummaryLinks(app: AppState) -> impl IntoView {
+    let groups = Memo::new(move |_| {
+        app.evals.with(|v| {
+            let docs: Vec<_> = v.iter().map(|e| e.doc.get()).collect();
+            groups(&docs)
+        })
+    });
+    view! {
+        <Show when=move || groups.with(|g| !g.is_empty())>
+            <h3>"项目汇总表"</h3>
+            <ul class="summary-links">
+                {move || {
+                    groups
+                        .get()
+                        .into_iter()
+                        .map(|(k, n)| {
+                            let route = Route::Summary { department: k.department.clone(), year: k.year.clone() };
+                            let href = route.to_hash();
+                            view! {
+                                <li>
+                                    <a href=href class="open-summary" on:click=move |ev| {
+                                        ev.prevent_default();
+                                        app.navigate(route.clone());
+                                    }>{format!("{}（{}个项目）", k.label_zh(), n)}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
     }
 }

@@ -1,9 +1,12 @@
 //! The Leptos layer: a thin view over the domain core. Components read the assessment memo and
 //! write the model through [`state::AppState::edit`]; they hold no rules of their own.
 
+mod charts;
+mod department;
 mod editor;
 mod list;
 mod state;
+mod summary;
 mod widgets;
 
 use leptos::prelude::*;
@@ -48,6 +51,19 @@ fn App() -> impl IntoView {
             }
             .into_any(),
         },
+        Route::Department(id) => match app.dept_entry(&id) {
+            Some(entry) => view! { <department::DepartmentForm app=app entry=entry /> }.into_any(),
+            None => view! {
+                <section class="missing">
+                    <p>"找不到这份部门整体支出自评表（可能已被删除）。"</p>
+                    <button on:click=move |_| app.navigate(Route::List)>"返回评价列表"</button>
+                </section>
+            }
+            .into_any(),
+        },
+        Route::Summary { department, year } => {
+            view! { <summary::SummaryPage app=app department=department year=year /> }.into_any()
+        }
     };
 
     view! {

@@ -1,7 +1,7 @@
 //! Application state: one signal per evaluation (typing in one form notifies only that form's
 //! views), the route, the storage status, and the debounced saver.
 
-use crate::model::{Evaluation, Workspace};
+use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
 use crate::samples::Sample;
 use crate::store::{self, local::LocalStore, StoreError};
 use leptos::prelude::*;
@@ -17,25 +17,70 @@ pub struct EvalEntry {
     pub doc: RwSignal<Evaluation>,
 }
 
+#[derive(Clone)]
+pub struct DeptEntry {
+    pub id: String,
+    pub doc: RwSignal<DepartmentEvaluation>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     List,
+    /// A project form.
     Edit(String),
+    /// A department form.
+    Department(String),
+    /// The 汇总表 of a department and year.
+    Summary {
+        department: String,
+        year: String,
+    },
+}
+
+fn encode(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(s)
+        .map(String::from)
+        .unwrap_or_else(|_| s.to_string())
 }
 
 impl Route {
-    fn to_hash(&self) -> String {
+    pub fn to_hash(&self) -> String {
         match self {
             Route::List => "#/".into(),
-            Route::Edit(id) => format!("#/e/{id}"),
+            Route::Edit(id) => format!("#/e/{}", encode(id)),
+            Route::Department(id) => format!("#/d/{}", encode(id)),
+            Route::Summary { department, year } => {
+                format!("#/s/{}/{}", encode(year), encode(department))
+            }
         }
     }
     fn from_hash(hash: &str) -> Route {
-        match hash.strip_prefix("#/e/") {
-            Some(id) if !id.is_empty() => Route::Edit(id.to_string()),
-            _ => Route::List,
+        if let Some(id) = hash.strip_prefix("#/e/").filter(|s| !s.is_empty()) {
+            return Route::Edit(decode(id));
         }
+        if let Some(id) = hash.strip_prefix("#/d/").filter(|s| !s.is_empty()) {
+            return Route::Department(decode(id));
+        }
+        if let Some(rest) = hash.strip_prefix("#/s/") {
+            let (year, dept) = rest.split_once('/').unwrap_or((rest, ""));
+            return Route::Summary {
+                department: decode(dept),
+                year: decode(year),
+            };
+        }
+        Route::List
     }
+}
+
+/// A stored document the saver writes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum DocKey {
+    Eval(String),
+    Dept(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,8 +99,8 @@ pub enum StorageStatus {
 #[derive(Default)]
 struct Saver {
     store: Option<LocalStore>,
-    dirty: BTreeSet<String>,
-    deleted: BTreeSet<String>,
+    dirty: BTreeSet<DocKey>,
+    deleted: BTreeSet<DocKey>,
     index_dirty: bool,
     timer: Option<leptos::prelude::TimeoutHandle>,
 }
@@ -63,6 +108,7 @@ struct Saver {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub evals: RwSignal<Vec<EvalEntry>>,
+    pub depts: RwSignal<Vec<DeptEntry>>,
     pub route: RwSignal<Route>,
     pub status: RwSignal<StorageStatus>,
     /// Stored entries that could not be read (kept aside, reported).
@@ -113,6 +159,14 @@ impl AppState {
             }
             Err(e) => status = StorageStatus::Unavailable(e.message_zh()),
         }
+        let depts = workspace
+            .departments
+            .into_iter()
+            .map(|d| DeptEntry {
+                id: d.id.clone(),
+                doc: RwSignal::new(d),
+            })
+            .collect();
         let evals = workspace
             .evaluations
             .into_iter()
@@ -127,6 +181,7 @@ impl AppState {
             .unwrap_or(Route::List);
         AppState {
             evals: RwSignal::new(evals),
+            depts: RwSignal::new(depts),
             route: RwSignal::new(route),
             status: RwSignal::new(status),
             problems: RwSignal::new(problems),
@@ -138,6 +193,10 @@ impl AppState {
 
     pub fn entry(&self, id: &str) -> Option<EvalEntry> {
         self.evals.with(|v| v.iter().find(|e| e.id == id).cloned())
+    }
+
+    pub fn dept_entry(&self, id: &str) -> Option<DeptEntry> {
+        self.depts.with(|v| v.iter().find(|e| e.id == id).cloned())
     }
 
     pub fn navigate(&self, route: Route) {
@@ -165,8 +224,28 @@ impl AppState {
             e.updated_at = now_ms();
             id = e.id.clone();
         });
+        self.mark_dirty(DocKey::Eval(id));
+    }
+
+    /// Applies an edit to one department form and schedules its save.
+    pub fn edit_department(
+        &self,
+        doc: RwSignal<DepartmentEvaluation>,
+        f: impl FnOnce(&mut DepartmentEvaluation),
+    ) {
+        let mut id = String::new();
+        doc.update(|d| {
+            f(d);
+            d.updated_at = now_ms();
+            id = d.id.clone();
+        });
+        self.mark_dirty(DocKey::Dept(id));
+    }
+
+    fn mark_dirty(&self, key: DocKey) {
         self.saver.update_value(|s| {
-            s.dirty.insert(id);
+            s.deleted.remove(&key);
+            s.dirty.insert(key);
         });
         self.schedule();
     }
@@ -198,13 +277,48 @@ impl AppState {
                 doc,
             })
         });
-        self.saver.update_value(|s| {
-            s.dirty.insert(id.clone());
-            s.deleted.remove(&id);
-            s.index_dirty = true;
-        });
-        self.schedule();
+        self.saver.update_value(|s| s.index_dirty = true);
+        self.mark_dirty(DocKey::Eval(id.clone()));
         id
+    }
+
+    /// Adds a department form (new or the built-in example); returns its id.
+    pub fn insert_department(&self, mut d: DepartmentEvaluation) -> String {
+        let base = if d.id.is_empty() {
+            format!("d{:x}{:08x}", now_ms(), random_suffix())
+        } else {
+            d.id.clone()
+        };
+        d.id = self.unused_id(&base);
+        let now = now_ms();
+        d.created_at = now;
+        d.updated_at = now;
+        let id = d.id.clone();
+        let doc = match self.owner.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(d)),
+            None => RwSignal::new(d),
+        };
+        self.depts.update(|v| {
+            v.push(DeptEntry {
+                id: id.clone(),
+                doc,
+            })
+        });
+        self.mark_dirty(DocKey::Dept(id.clone()));
+        id
+    }
+
+    pub fn delete_department(&self, id: &str) {
+        self.depts.update(|v| v.retain(|e| e.id != id));
+        let key = DocKey::Dept(id.to_string());
+        self.saver.update_value(|s| {
+            s.dirty.remove(&key);
+            s.deleted.insert(key);
+        });
+        if self.route.get_untracked() != Route::List {
+            self.navigate(Route::List);
+        }
+        self.schedule();
     }
 
     /// A new blank form; returns its id.
@@ -236,10 +350,10 @@ impl AppState {
 
     pub fn delete(&self, id: &str) {
         self.evals.update(|v| v.retain(|e| e.id != id));
-        let id = id.to_string();
+        let key = DocKey::Eval(id.to_string());
         self.saver.update_value(|s| {
-            s.dirty.remove(&id);
-            s.deleted.insert(id);
+            s.dirty.remove(&key);
+            s.deleted.insert(key);
             s.index_dirty = true;
         });
         if self.route.get_untracked() != Route::List {
@@ -266,6 +380,7 @@ impl AppState {
     /// Writes every pending change now (also called on pagehide / visibilitychange).
     pub fn flush(&self) {
         let evals = self.evals;
+        let depts = self.depts;
         let mut result: Result<(), StoreError> = Ok(());
         let mut has_store = true;
         self.saver.update_value(|s| {
@@ -276,16 +391,19 @@ impl AppState {
                 has_store = false;
                 return;
             };
-            let dirty: Vec<String> = s.dirty.iter().cloned().collect();
-            for id in dirty {
-                let doc = evals.with_untracked(|v| v.iter().find(|e| e.id == id).map(|e| e.doc));
-                let r = match doc {
-                    Some(doc) => doc.with_untracked(|e| store::save_evaluation(store, e)),
-                    None => Ok(()),
+            let dirty: Vec<DocKey> = s.dirty.iter().cloned().collect();
+            for key in dirty {
+                let r = match &key {
+                    DocKey::Eval(id) => evals
+                        .with_untracked(|v| v.iter().find(|e| &e.id == id).map(|e| e.doc))
+                        .map(|doc| doc.with_untracked(|e| store::save_evaluation(store, e))),
+                    DocKey::Dept(id) => depts
+                        .with_untracked(|v| v.iter().find(|e| &e.id == id).map(|e| e.doc))
+                        .map(|doc| doc.with_untracked(|d| store::save_department(store, d))),
                 };
-                match r {
+                match r.unwrap_or(Ok(())) {
                     Ok(()) => {
-                        s.dirty.remove(&id);
+                        s.dirty.remove(&key);
                     }
                     Err(e) => {
                         result = Err(e);
@@ -293,13 +411,17 @@ impl AppState {
                     }
                 }
             }
-            let deleted: Vec<String> = s.deleted.iter().cloned().collect();
-            for id in deleted {
-                if let Err(e) = store::delete_evaluation(store, &id) {
+            let deleted: Vec<DocKey> = s.deleted.iter().cloned().collect();
+            for key in deleted {
+                let r = match &key {
+                    DocKey::Eval(id) => store::delete_evaluation(store, id),
+                    DocKey::Dept(id) => store::delete_department(store, id),
+                };
+                if let Err(e) = r {
                     result = Err(e);
                     return;
                 }
-                s.deleted.remove(&id);
+                s.deleted.remove(&key);
             }
             if s.index_dirty {
                 let ids: Vec<String> =

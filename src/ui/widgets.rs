@@ -2,9 +2,29 @@
 //! beside a field.
 
 use super::state::AppState;
-use crate::model::Evaluation;
-use crate::rules::{Assessment, Field, HeaderField, IndicatorField};
+use crate::model::{DepartmentEvaluation, Evaluation};
+use crate::rules::{Diagnostic, Field, HeaderField, IndicatorField};
 use leptos::prelude::*;
+
+/// A document the user edits: edits go through the app state so they are saved.
+pub trait Doc: Clone + Send + Sync + 'static {
+    fn commit(app: AppState, doc: RwSignal<Self>, f: impl FnOnce(&mut Self));
+}
+
+impl Doc for Evaluation {
+    fn commit(app: AppState, doc: RwSignal<Self>, f: impl FnOnce(&mut Self)) {
+        app.edit(doc, f)
+    }
+}
+
+impl Doc for DepartmentEvaluation {
+    fn commit(app: AppState, doc: RwSignal<Self>, f: impl FnOnce(&mut Self)) {
+        app.edit_department(doc, f)
+    }
+}
+
+/// The diagnostics of the document being edited.
+pub type Diags = Memo<Vec<Diagnostic>>;
 
 /// The DOM id of a field's input, so the 审核提示 panel can focus it.
 pub fn field_dom_id(field: &Field) -> String {
@@ -17,14 +37,25 @@ pub fn field_dom_id(field: &Field) -> String {
         Field::Level1Weight(l) => format!("f-l1-{l:?}"),
         Field::Indicator(id, f) => format!("f-i-{id}-{f:?}"),
         Field::Total => "f-total".into(),
+        Field::Dept(d) => format!("f-d-{d:?}")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect(),
     }
 }
 
 /// Messages the engine attaches to `field`, shown under it.
-pub fn notes(assessment: Memo<Assessment>, field: Field) -> impl IntoView {
+pub fn notes(diags: Diags, field: Field) -> impl IntoView {
     move || {
-        assessment.with(|a| {
-            a.diagnostics_for(&field)
+        diags.with(|ds| {
+            ds.iter()
+                .filter(|d| d.field == field)
                 .map(|d| {
                     let class = format!("note {}", d.level.key());
                     view! { <div class=class>{d.zh.clone()}</div> }
@@ -35,10 +66,10 @@ pub fn notes(assessment: Memo<Assessment>, field: Field) -> impl IntoView {
 }
 
 /// Whether the engine has an error or warning for `field` (for the input's border).
-fn flagged(assessment: Memo<Assessment>, field: &Field) -> &'static str {
-    assessment.with(|a| {
+fn flagged(diags: Diags, field: &Field) -> &'static str {
+    diags.with(|ds| {
         let mut level = "";
-        for d in a.diagnostics_for(field) {
+        for d in ds.iter().filter(|d| &d.field == field) {
             match d.level {
                 crate::rules::Level::Error => return "has-error",
                 crate::rules::Level::Warning => level = "has-warning",
@@ -51,15 +82,15 @@ fn flagged(assessment: Memo<Assessment>, field: &Field) -> &'static str {
 
 /// A single-line text input bound to one string of the evaluation, with its notes.
 #[allow(clippy::too_many_arguments)]
-pub fn text_input(
+pub fn text_input<T: Doc>(
     app: AppState,
-    doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
+    doc: RwSignal<T>,
+    diags: Diags,
     field: Field,
     label: String,
     class: &'static str,
-    get: impl Fn(&Evaluation) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut Evaluation, String) + 'static,
+    get: impl Fn(&T) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut T, String) + 'static,
 ) -> impl IntoView {
     let id = field_dom_id(&field);
     let f2 = field.clone();
@@ -67,28 +98,28 @@ pub fn text_input(
         <input
             type="text"
             id=id
-            class=move || format!("{class} {}", flagged(assessment, &f2))
+            class=move || format!("{class} {}", flagged(diags, &f2))
             aria-label=label
             prop:value=move || doc.with(&get)
             on:input=move |ev| {
                 let v = event_target_value(&ev);
-                app.edit(doc, |e| set(e, v));
+                T::commit(app, doc, |e| set(e, v));
             }
         />
-        {notes(assessment, field)}
+        {notes(diags, field)}
     }
 }
 
 /// A multi-line text area bound to one string of the evaluation, with its notes.
 #[allow(clippy::too_many_arguments)]
-pub fn text_area(
+pub fn text_area<T: Doc>(
     app: AppState,
-    doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
+    doc: RwSignal<T>,
+    diags: Diags,
     field: Field,
     label: String,
-    get: impl Fn(&Evaluation) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut Evaluation, String) + 'static,
+    get: impl Fn(&T) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut T, String) + 'static,
 ) -> impl IntoView {
     let id = field_dom_id(&field);
     let f2 = field.clone();
@@ -96,15 +127,15 @@ pub fn text_area(
         <textarea
             id=id
             rows="2"
-            class=move || flagged(assessment, &f2)
+            class=move || flagged(diags, &f2)
             aria-label=label
             prop:value=move || doc.with(&get)
             on:input=move |ev| {
                 let v = event_target_value(&ev);
-                app.edit(doc, |e| set(e, v));
+                T::commit(app, doc, |e| set(e, v));
             }
         ></textarea>
-        {notes(assessment, field)}
+        {notes(diags, field)}
     }
 }
 
@@ -112,7 +143,7 @@ pub fn text_area(
 pub fn header_field(
     app: AppState,
     doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
+    assessment: Diags,
     which: HeaderField,
 ) -> impl IntoView {
     let label = match which {
@@ -147,7 +178,7 @@ pub fn header_field(
 pub fn indicator_text(
     app: AppState,
     doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
+    assessment: Diags,
     row_id: String,
     which: IndicatorField,
     label: String,

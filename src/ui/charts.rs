@@ -1,0 +1,133 @@
+//! Inline SVG charts (no JS chart library). Black-and-white safe: the claimed score is solid
+//! black, the rules' score is hatched, the weight is an outline; every bar carries its figures.
+
+use crate::charts::{length, project_bars, score_bars};
+use crate::rules::{num::fmt2, num::fmt_pct, Assessment};
+use crate::summary::SummaryRow;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+const LABEL_W: u32 = 130;
+const BAR_W: u32 = 260;
+const ROW_H: u32 = 30;
+
+fn hatch_defs(id: &'static str) -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id=id patternUnits="userSpaceOnUse" width="5" height="5">
+                <path d="M0,5 L5,0" stroke="#000" stroke-width="1"></path>
+            </pattern>
+        </defs>
+    }
+}
+
+/// Claimed vs rule score against the weight, per 一级/二级 group of one evaluation.
+#[component]
+pub fn ScoreChart(assessment: Memo<Assessment>) -> impl IntoView {
+    let bars = Memo::new(move |_| assessment.with(score_bars));
+    let height = move || bars.with(|b| b.len() as u32 * ROW_H + 28);
+    let total_w = LABEL_W + BAR_W + 150;
+    view! {
+        <figure class="chart score-chart">
+            <svg
+                role="img"
+                aria-label="各级指标自评得分与规则得分对比"
+                width=total_w
+                height=height
+                viewBox=move || format!("0 0 {total_w} {}", height())
+            >
+                {hatch_defs("hatch-score")}
+                {move || {
+                    bars.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, b)| {
+                            let y = i as u32 * ROW_H;
+                            let max = b.weight;
+                            let x0 = LABEL_W;
+                            let wl = length(b.weight, max, BAR_W).to_string();
+                            let cl = length(b.claimed, max, BAR_W).to_string();
+                            let rl = length(b.rule, max, BAR_W).to_string();
+                            let label_x = if b.nested { 16 } else { 0 };
+                            view! {
+                                <g class="bar">
+                                    <text x=label_x y=y + 17 font-size="12">{b.label.clone()}</text>
+                                    <rect x=x0 y=y + 4 width=wl height="22" fill="none" stroke="#000" stroke-width="1"></rect>
+                                    <rect x=x0 y=y + 5 width=cl height="10" fill="#000"></rect>
+                                    <rect x=x0 y=y + 15 width=rl height="10" fill="url(#hatch-score)" stroke="#000" stroke-width="0.5"></rect>
+                                    <text x=x0 + BAR_W + 8 y=y + 17 font-size="11">
+                                        {format!("自评 {} · 规则 {} / {}", fmt2(b.claimed), fmt2(b.rule), fmt2(b.weight))}
+                                    </text>
+                                </g>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <g transform=move || format!("translate(0,{})", height() - 20)>
+                    <rect x=LABEL_W y="4" width="14" height="10" fill="#000"></rect>
+                    <text x=LABEL_W + 18 y="13" font-size="11">"自评得分"</text>
+                    <rect x=LABEL_W + 90 y="4" width="14" height="10" fill="url(#hatch-score)" stroke="#000" stroke-width="0.5"></rect>
+                    <text x=LABEL_W + 108 y="13" font-size="11">"规则得分"</text>
+                    <rect x=LABEL_W + 180 y="4" width="14" height="10" fill="none" stroke="#000"></rect>
+                    <text x=LABEL_W + 198 y="13" font-size="11">"分值"</text>
+                </g>
+            </svg>
+        </figure>
+    }
+}
+
+/// Total score and execution rate per project of a summary.
+#[component]
+pub fn SummaryChart(rows: Memo<Vec<SummaryRow>>) -> impl IntoView {
+    let bars = Memo::new(move |_| rows.with(|r| project_bars(r)));
+    let height = move || bars.with(|b| b.len() as u32 * ROW_H + 28);
+    let total_w = LABEL_W + BAR_W + 170;
+    let hundred = Decimal::ONE_HUNDRED;
+    view! {
+        <figure class="chart summary-chart">
+            <svg
+                role="img"
+                aria-label="各项目总分与预算执行率"
+                width=total_w
+                height=height
+                viewBox=move || format!("0 0 {total_w} {}", height())
+            >
+                {hatch_defs("hatch-summary")}
+                {move || {
+                    bars.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, b)| {
+                            let y = i as u32 * ROW_H;
+                            let tl = length(b.total, hundred, BAR_W).to_string();
+                            let rate_pct = b.rate.and_then(|r| r.checked_mul(hundred)).unwrap_or(Decimal::ZERO);
+                            let rl = length(rate_pct, hundred, BAR_W).to_string();
+                            let rate_text = b.rate.map(fmt_pct).unwrap_or_else(|| "—".into());
+                            let label: String = b.label.chars().take(9).collect();
+                            view! {
+                                <g class="bar" data-id=b.id.clone()>
+                                    <text x="0" y=y + 17 font-size="12">
+                                        <title>{b.label.clone()}</title>
+                                        {label}
+                                    </text>
+                                    <rect x=LABEL_W y=y + 4 width=BAR_W height="22" fill="none" stroke="#999" stroke-width="0.5"></rect>
+                                    <rect x=LABEL_W y=y + 5 width=tl height="10" fill="#000"></rect>
+                                    <rect x=LABEL_W y=y + 15 width=rl height="10" fill="url(#hatch-summary)" stroke="#000" stroke-width="0.5"></rect>
+                                    <text x=LABEL_W + BAR_W + 8 y=y + 17 font-size="11">
+                                        {format!("总分 {} · 执行率 {}", fmt2(b.total), rate_text)}
+                                    </text>
+                                </g>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <g transform=move || format!("translate(0,{})", height() - 20)>
+                    <rect x=LABEL_W y="4" width="14" height="10" fill="#000"></rect>
+                    <text x=LABEL_W + 18 y="13" font-size="11">"总分（满分100）"</text>
+                    <rect x=LABEL_W + 130 y="4" width="14" height="10" fill="url(#hatch-summary)" stroke="#000" stroke-width="0.5"></rect>
+                    <text x=LABEL_W + 148 y="13" font-size="11">"预算执行率（满100%）"</text>
+                </g>
+            </svg>
+        </figure>
+    }
+}
