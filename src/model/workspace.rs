@@ -22,6 +22,27 @@ pub struct StoredDepartment {
     pub department: DepartmentEvaluation,
 }
 
+/// An evaluation in the trash: kept until the trash is emptied, restorable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrashedEvaluation {
+    pub evaluation: Evaluation,
+    /// Milliseconds since the epoch.
+    pub deleted_at: u64,
+}
+
+/// One stored trash entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredTrash {
+    pub schema_version: u32,
+    pub trashed: TrashedEvaluation,
+}
+
+impl Identified for TrashedEvaluation {
+    fn id(&self) -> &str {
+        &self.evaluation.id
+    }
+}
+
 /// Anything stored under its own id.
 pub trait Identified {
     fn id(&self) -> &str;
@@ -44,6 +65,8 @@ impl Identified for DepartmentEvaluation {
 pub struct Workspace {
     pub evaluations: Vec<Evaluation>,
     pub departments: Vec<DepartmentEvaluation>,
+    /// Deleted evaluations, newest first.
+    pub trash: Vec<TrashedEvaluation>,
 }
 
 impl Workspace {
@@ -70,5 +93,44 @@ impl Workspace {
             .map(|n| format!("{base}-{n}"))
             .find(|c| !self.contains(c))
             .unwrap_or_else(|| base.to_string())
+    }
+}
+
+impl Evaluation {
+    /// A copy to start next year's form from: same project, targets and weights; actual values,
+    /// executed amounts, scores, tiers and reasons cleared; the year moved on by one when it is
+    /// a number.
+    pub fn next_year_copy(&self, new_id: String, now_ms: u64) -> Evaluation {
+        let mut e = self.clone();
+        e.id = new_id.clone();
+        let year = self.year.trim();
+        e.year = match year.parse::<u32>() {
+            Ok(y) => y.saturating_add(1).to_string(),
+            Err(_) => year.to_string(),
+        };
+        for row in [
+            &mut e.funds.total,
+            &mut e.funds.current_year,
+            &mut e.funds.carried_over,
+            &mut e.funds.other,
+        ] {
+            row.initial_budget.clear();
+            row.annual_budget.clear();
+            row.executed.clear();
+        }
+        e.funds.claimed.clear();
+        e.funds.reason.clear();
+        e.goal.achieved.clear();
+        for (i, row) in e.indicators.iter_mut().enumerate() {
+            row.id = format!("{new_id}-r{i}");
+            row.actual.clear();
+            row.claimed.clear();
+            row.reason.clear();
+            row.tier = None;
+        }
+        e.sign_off.date.clear();
+        e.created_at = now_ms;
+        e.updated_at = now_ms;
+        e
     }
 }

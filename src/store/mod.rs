@@ -4,6 +4,7 @@
 //! - `ziping:index` — `{"schema_version":1,"order":[ids…]}`: the list's order;
 //! - `ziping:eval:<id>` — a [`StoredEvaluation`];
 //! - `ziping:dept:<id>` — a [`StoredDepartment`] (部门整体支出 form);
+//! - `ziping:trash:<id>` — a deleted evaluation ([`StoredTrash`]), kept until the trash is emptied;
 //! - `ziping:backup:<key>` — the raw text of an entry that could not be read, kept aside.
 //!
 //! Entries that cannot be read (bad JSON, wrong shape, a newer schema) are never overwritten:
@@ -18,8 +19,8 @@ mod memory;
 pub use memory::MemoryStore;
 
 use crate::model::{
-    DepartmentEvaluation, Evaluation, Identified, StoredDepartment, StoredEvaluation, Workspace,
-    SCHEMA_VERSION,
+    DepartmentEvaluation, Evaluation, Identified, StoredDepartment, StoredEvaluation, StoredTrash,
+    TrashedEvaluation, Workspace, SCHEMA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 pub const INDEX_KEY: &str = "ziping:index";
 pub const EVAL_PREFIX: &str = "ziping:eval:";
 pub const DEPT_PREFIX: &str = "ziping:dept:";
+pub const TRASH_PREFIX: &str = "ziping:trash:";
 pub const BACKUP_PREFIX: &str = "ziping:backup:";
 
 /// Why a storage operation failed.
@@ -152,6 +154,15 @@ pub fn decode_evaluation(raw: &str) -> Result<Evaluation, ProblemKind> {
     decode(raw, "evaluation")
 }
 
+/// Reads one trash entry.
+pub fn decode_trash(raw: &str) -> Result<TrashedEvaluation, ProblemKind> {
+    decode(raw, "trashed")
+}
+
+pub fn trash_key(id: &str) -> String {
+    format!("{TRASH_PREFIX}{id}")
+}
+
 /// Reads one stored department form.
 pub fn decode_department(raw: &str) -> Result<DepartmentEvaluation, ProblemKind> {
     decode(raw, "department")
@@ -256,6 +267,24 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
             Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
         }
     }
+    let trash_keys: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(TRASH_PREFIX))
+        .collect();
+    for key in trash_keys {
+        let Some(raw) = store.get(&key)? else {
+            continue;
+        };
+        match decode_trash(&raw) {
+            Ok(t) => outcome.workspace.trash.push(t),
+            Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
+        }
+    }
+    outcome
+        .workspace
+        .trash
+        .sort_by_key(|t| std::cmp::Reverse(t.deleted_at));
     Ok(outcome)
 }
 
@@ -297,6 +326,28 @@ pub fn save_index(store: &mut dyn KeyValueStore, ids: &[String]) -> Result<(), S
 
 pub fn delete_evaluation(store: &mut dyn KeyValueStore, id: &str) -> Result<(), StoreError> {
     store.remove(&eval_key(id))
+}
+
+/// Moves an evaluation to the trash: the trash entry is written before the evaluation is removed,
+/// so a failure in between leaves a copy rather than nothing.
+pub fn trash_evaluation(
+    store: &mut dyn KeyValueStore,
+    t: &TrashedEvaluation,
+) -> Result<(), StoreError> {
+    let stored = StoredTrash {
+        schema_version: SCHEMA_VERSION,
+        trashed: t.clone(),
+    };
+    store.set(
+        &trash_key(&t.evaluation.id),
+        &serde_json::to_string(&stored).unwrap_or_default(),
+    )?;
+    delete_evaluation(store, &t.evaluation.id)
+}
+
+/// Removes an entry from the trash (after a restore, or to empty it).
+pub fn forget_trash(store: &mut dyn KeyValueStore, id: &str) -> Result<(), StoreError> {
+    store.remove(&trash_key(id))
 }
 
 pub fn save_department(

@@ -5,6 +5,7 @@ fn workspace_of_samples() -> Workspace {
     Workspace {
         evaluations: SAMPLES.iter().map(|s| s.build()).collect(),
         departments: vec![crate::samples::department_sample()],
+        trash: Vec::new(),
     }
 }
 
@@ -133,4 +134,54 @@ fn decode_rejects_without_panicking() {
         .expect("decode");
     assert_eq!(e.id, "x");
     assert_eq!(e.funds.weight, "10");
+}
+
+#[test]
+fn trash_keeps_deleted_evaluations_until_emptied() {
+    let mut store = MemoryStore::new();
+    let ws = workspace_of_samples();
+    save_all(&mut store, &ws);
+    let gone = ws.evaluations[1].clone();
+    trash_evaluation(
+        &mut store,
+        &crate::model::TrashedEvaluation {
+            evaluation: gone.clone(),
+            deleted_at: 5,
+        },
+    )
+    .expect("trash");
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.workspace.evaluations.len(), 3);
+    assert_eq!(loaded.workspace.trash.len(), 1);
+    assert_eq!(loaded.workspace.trash[0].evaluation, gone);
+    // restore = save again + forget the trash entry
+    save_evaluation(&mut store, &gone).expect("save");
+    forget_trash(&mut store, &gone.id).expect("forget");
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.workspace.evaluations.len(), 4);
+    assert!(loaded.workspace.trash.is_empty());
+}
+
+#[test]
+fn next_year_copy_clears_scores_and_actuals() {
+    let e = crate::samples::sample("sample-zhaoshang")
+        .expect("sample")
+        .build();
+    let c = e.next_year_copy("copy".into(), 7);
+    assert_eq!(c.year, "2023");
+    assert_eq!(c.project_name, e.project_name);
+    assert_eq!(c.indicators.len(), e.indicators.len());
+    assert!(c
+        .indicators
+        .iter()
+        .all(|r| r.claimed.is_empty() && r.actual.is_empty() && r.id.starts_with("copy-r")));
+    assert_eq!(c.indicators[1].target, "5个");
+    assert_eq!(c.indicators[1].weight, "10");
+    assert!(c.funds.claimed.is_empty() && c.funds.total.executed.is_empty());
+    let a = crate::rules::assess(&c);
+    // nothing claimed, nothing executed: only the rules' view, with warnings to fill in
+    assert!(a
+        .indicators
+        .iter()
+        .all(|r| r.source != crate::rules::ScoreSource::Claimed));
 }

@@ -2,10 +2,30 @@
 
 use super::state::{AppState, DeptEntry, EvalEntry, Route};
 use crate::model::DepartmentEvaluation;
-use crate::rules::{assess, num::fmt2};
+use crate::rules::num::fmt2;
 use crate::samples::{department_sample, SAMPLES};
-use crate::summary::groups;
+use crate::summary::GroupKey;
 use leptos::prelude::*;
+
+/// How the project list is sorted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Updated,
+    Name,
+    Score,
+    Grade,
+}
+
+impl SortBy {
+    fn from_key(k: &str) -> SortBy {
+        match k {
+            "name" => SortBy::Name,
+            "score" => SortBy::Score,
+            "grade" => SortBy::Grade,
+            _ => SortBy::Updated,
+        }
+    }
+}
 
 #[component]
 pub fn EvaluationList(app: AppState) -> impl IntoView {
@@ -30,6 +50,64 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
             }
         })
         .collect_view();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortBy::Updated);
+    // department-year groups of the matching evaluations, each sorted; ids only, so typing in a
+    // form does not rebuild the list (the rows read their own memos)
+    let grouped = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        let sort = sort.get();
+        let mut items: Vec<(GroupKey, String, String, u64, rust_decimal::Decimal, u8)> =
+            app.evals.with(|v| {
+                v.iter()
+                    .filter_map(|e| {
+                        e.doc.with(|d| {
+                            let hay = format!(
+                                "{} {} {} {}",
+                                d.project_name, d.department, d.implementing_unit, d.year
+                            )
+                            .to_lowercase();
+                            if !q.is_empty() && !hay.contains(&q) {
+                                return None;
+                            }
+                            let (total, grade) = if matches!(sort, SortBy::Score | SortBy::Grade) {
+                                e.row.with(|r| (r.total, grade_rank(r.grade)))
+                            } else {
+                                (rust_decimal::Decimal::ZERO, 0)
+                            };
+                            Some((
+                                GroupKey::of(d),
+                                e.id.clone(),
+                                d.project_name.clone(),
+                                d.updated_at,
+                                total,
+                                grade,
+                            ))
+                        })
+                    })
+                    .collect()
+            });
+        items.sort_by(|a, b| {
+            let by = match sort {
+                SortBy::Updated => b.3.cmp(&a.3),
+                SortBy::Name => a.2.cmp(&b.2),
+                SortBy::Score => b.4.cmp(&a.4),
+                SortBy::Grade => a.5.cmp(&b.5).then(b.4.cmp(&a.4)),
+            };
+            b.0.year
+                .cmp(&a.0.year)
+                .then(a.0.department.cmp(&b.0.department))
+                .then(by)
+        });
+        let mut groups: Vec<(GroupKey, Vec<String>)> = Vec::new();
+        for (k, id, ..) in items {
+            match groups.last_mut() {
+                Some((g, ids)) if *g == k => ids.push(id),
+                _ => groups.push((k, vec![id])),
+            }
+        }
+        groups
+    });
     view! {
         <section class="list">
             <div class="list-actions">
@@ -39,53 +117,103 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                     {samples}
                 </div>
             </div>
+            <UndoBar app=app />
             <DepartmentSection app=app />
-            <SummaryLinks app=app />
             <h3>"项目支出绩效自评表"</h3>
             <Show
                 when=move || app.evals.with(|v| !v.is_empty())
                 fallback=|| view! { <p class="empty">"还没有自评表。新建一份，或载入一个示例看看。"</p> }
             >
-                <table class="eval-list">
-                    <thead>
-                        <tr>
-                            <th>"项目名称"</th>
-                            <th>"年度"</th>
-                            <th>"主管部门"</th>
-                            <th>"实施单位"</th>
-                            <th>"总分"</th>
-                            <th>"等级"</th>
-                            <th>"错误／警告"</th>
-                            <th>"操作"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || app.evals.get()
-                            key=|e| e.id.clone()
-                            children=move |entry: EvalEntry| view! { <ListRow app=app entry=entry /> }
-                        />
-                    </tbody>
-                </table>
+                <div class="list-tools">
+                    <input
+                        type="search"
+                        class="search"
+                        placeholder="搜索项目名称、部门、实施单位、年度"
+                        aria-label="搜索"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                    <label>
+                        "排序："
+                        <select aria-label="排序" on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
+                            <option value="updated">"最近修改"</option>
+                            <option value="name">"项目名称"</option>
+                            <option value="score">"总分"</option>
+                            <option value="grade">"等级"</option>
+                        </select>
+                    </label>
+                </div>
+                {move || {
+                    grouped
+                        .get()
+                        .into_iter()
+                        .map(|(k, ids)| view! { <GroupTable app=app key=k ids=ids /> })
+                        .collect_view()
+                }}
             </Show>
+            <TrashSection app=app />
         </section>
+    }
+}
+
+fn grade_rank(g: crate::rules::Grade) -> u8 {
+    match g {
+        crate::rules::Grade::Excellent => 0,
+        crate::rules::Grade::Good => 1,
+        crate::rules::Grade::Fair => 2,
+        crate::rules::Grade::Poor => 3,
+    }
+}
+
+/// The evaluations of one department and year.
+#[component]
+fn GroupTable(app: AppState, key: GroupKey, ids: Vec<String>) -> impl IntoView {
+    let route = Route::Summary {
+        department: key.department.clone(),
+        year: key.year.clone(),
+    };
+    let href = route.to_hash();
+    let n = ids.len();
+    let rows = ids
+        .into_iter()
+        .filter_map(|id| app.entry(&id))
+        .map(|entry| view! { <ListRow app=app entry=entry /> })
+        .collect_view();
+    view! {
+        <div class="group">
+            <h4 class="group-head">
+                {key.label_zh()}
+                <span class="sub">{format!("（{n}个项目）")}</span>
+                <a href=href class="open-summary" on:click=move |ev| {
+                    ev.prevent_default();
+                    app.navigate(route.clone());
+                }>"汇总表 →"</a>
+            </h4>
+            <table class="eval-list">
+                <thead>
+                    <tr>
+                        <th>"项目名称"</th>
+                        <th>"实施单位"</th>
+                        <th>"总分"</th>
+                        <th>"等级"</th>
+                        <th>"错误／警告"</th>
+                        <th>"操作"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
 
 #[component]
 fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
     let doc = entry.doc;
-    // each row has its own memo: editing one evaluation recomputes only its row
-    let figures = Memo::new(move |_| {
-        doc.with(|e| {
-            let a = assess(e);
-            let c = a.counts();
-            (fmt2(a.total), a.grade.name_zh(), c.errors, c.warnings)
-        })
-    });
+    let row = entry.row;
     let confirming = RwSignal::new(false);
     let open_id = entry.id.clone();
     let del_id = entry.id.clone();
+    let dup_id = entry.id.clone();
     let title = move || {
         doc.with(|e| {
             if e.project_name.trim().is_empty() {
@@ -98,20 +226,29 @@ fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
     view! {
         <tr data-id=entry.id.clone()>
             <td>
-                <a href=format!("#/e/{}", entry.id) class="open" on:click=move |ev| {
+                <a href=Route::Edit(entry.id.clone()).to_hash() class="open" on:click=move |ev| {
                     ev.prevent_default();
                     app.navigate(Route::Edit(open_id.clone()));
                 }>{title}</a>
             </td>
-            <td>{move || doc.with(|e| e.year.clone())}</td>
-            <td>{move || doc.with(|e| e.department.clone())}</td>
             <td>{move || doc.with(|e| e.implementing_unit.clone())}</td>
-            <td class="num" data-testid="list-total">{move || figures.with(|f| f.0.clone())}</td>
-            <td>{move || figures.with(|f| f.1)}</td>
-            <td class:has-errors=move || figures.with(|f| f.2 > 0)>
-                {move || figures.with(|f| format!("{} ／ {}", f.2, f.3))}
+            <td class="num" data-testid="list-total">{move || row.with(|r| fmt2(r.total))}</td>
+            <td>{move || row.with(|r| r.grade.name_zh())}</td>
+            <td class:has-errors=move || row.with(|r| r.errors > 0) data-testid="list-errors">
+                {move || row.with(|r| format!("{} ／ {}", r.errors, r.warnings))}
             </td>
             <td class="actions">
+                <button
+                    class="small"
+                    title="复制为下一年度的自评表（清空实际完成值、执行数和得分）"
+                    on:click=move |_| {
+                        if let Some(id) = app.duplicate_for_next_year(&dup_id) {
+                            app.navigate(Route::Edit(id));
+                        }
+                    }
+                >
+                    "复制为下一年"
+                </button>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
@@ -122,7 +259,7 @@ fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
                         let del_id = del_id.clone();
                         view! {
                             <span class="confirm">
-                                "确定删除？"
+                                "移到回收站？"
                                 <button class="small danger" data-testid="confirm-delete" on:click=move |_| app.delete(&del_id)>"确认删除"</button>
                                 <button class="small" on:click=move |_| confirming.set(false)>"取消"</button>
                             </span>
@@ -131,6 +268,69 @@ fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
                 </Show>
             </td>
         </tr>
+    }
+}
+
+/// "已删除 … [撤销]" after a deletion.
+#[component]
+fn UndoBar(app: AppState) -> impl IntoView {
+    let name = move || {
+        let id = app.last_deleted.get()?;
+        app.trash.with(|t| {
+            t.iter()
+                .find(|x| x.evaluation.id == id)
+                .map(|x| (id.clone(), x.evaluation.project_name.clone()))
+        })
+    };
+    move || {
+        name().map(|(id, project)| {
+            view! {
+                <div class="undo-bar" role="status" data-testid="undo-bar">
+                    {format!("已将“{}”移到回收站。", if project.trim().is_empty() { "未命名项目" } else { project.trim() })}
+                    <button class="small" data-testid="undo-delete" on:click=move |_| app.restore(&id)>"撤销"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// 回收站: deleted evaluations, restorable until emptied.
+#[component]
+fn TrashSection(app: AppState) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    view! {
+        <Show when=move || app.trash.with(|t| !t.is_empty())>
+            <details class="trash" data-testid="trash">
+                <summary>{move || format!("回收站（{}）", app.trash.with(Vec::len))}</summary>
+                <ul>
+                    {move || {
+                        app.trash
+                            .get()
+                            .into_iter()
+                            .map(|t| {
+                                let id = t.evaluation.id.clone();
+                                view! {
+                                    <li>
+                                        {format!("{} · {}年", t.evaluation.project_name, t.evaluation.year)}
+                                        <button class="small" on:click=move |_| app.restore(&id)>"恢复"</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! { <button class="small danger" on:click=move |_| confirming.set(true)>"清空回收站"</button> }
+                >
+                    <span class="confirm">
+                        "清空后无法恢复，确定？"
+                        <button class="small danger" on:click=move |_| { app.empty_trash(); confirming.set(false); }>"确认清空"</button>
+                        <button class="small" on:click=move |_| confirming.set(false)>"取消"</button>
+                    </span>
+                </Show>
+            </details>
+        </Show>
     }
 }
 
@@ -174,42 +374,6 @@ fn DepartmentSection(app: AppState) -> impl IntoView {
                         }
                     }
                 />
-            </ul>
-        </Show>
-    }
-}
-
-/// Links to the 汇总表 of each department and year that has project forms.
-#[component]
-fn SummaryLinks(app: AppState) -> impl IntoView {
-    let groups = Memo::new(move |_| {
-        app.evals.with(|v| {
-            let docs: Vec<_> = v.iter().map(|e| e.doc.get()).collect();
-            groups(&docs)
-        })
-    });
-    view! {
-        <Show when=move || groups.with(|g| !g.is_empty())>
-            <h3>"项目汇总表"</h3>
-            <ul class="summary-links">
-                {move || {
-                    groups
-                        .get()
-                        .into_iter()
-                        .map(|(k, n)| {
-                            let route = Route::Summary { department: k.department.clone(), year: k.year.clone() };
-                            let href = route.to_hash();
-                            view! {
-                                <li>
-                                    <a href=href class="open-summary" on:click=move |ev| {
-                                        ev.prevent_default();
-                                        app.navigate(route.clone());
-                                    }>{format!("{}（{}个项目）", k.label_zh(), n)}</a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
             </ul>
         </Show>
     }

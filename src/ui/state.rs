@@ -1,9 +1,10 @@
 //! Application state: one signal per evaluation (typing in one form notifies only that form's
 //! views), the route, the storage status, and the debounced saver.
 
-use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
+use crate::model::{DepartmentEvaluation, Evaluation, TrashedEvaluation, Workspace};
 use crate::samples::Sample;
 use crate::store::{self, local::LocalStore, StoreError};
+use crate::summary::{summary_row, SummaryRow};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -15,6 +16,19 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 pub struct EvalEntry {
     pub id: String,
     pub doc: RwSignal<Evaluation>,
+    /// This evaluation's figures for the list and the summary; recomputed only when this
+    /// evaluation changes.
+    pub row: Memo<SummaryRow>,
+}
+
+impl EvalEntry {
+    /// Creates the signals; call under the app's root owner.
+    fn new(e: Evaluation) -> EvalEntry {
+        let id = e.id.clone();
+        let doc = RwSignal::new(e);
+        let row = Memo::new(move |_| doc.with(summary_row));
+        EvalEntry { id, doc, row }
+    }
 }
 
 #[derive(Clone)]
@@ -101,6 +115,10 @@ struct Saver {
     store: Option<LocalStore>,
     dirty: BTreeSet<DocKey>,
     deleted: BTreeSet<DocKey>,
+    /// Evaluations to move into the stored trash.
+    trashed: BTreeSet<String>,
+    /// Trash entries to forget (restored or emptied).
+    untrashed: BTreeSet<String>,
     index_dirty: bool,
     timer: Option<leptos::prelude::TimeoutHandle>,
 }
@@ -109,6 +127,10 @@ struct Saver {
 pub struct AppState {
     pub evals: RwSignal<Vec<EvalEntry>>,
     pub depts: RwSignal<Vec<DeptEntry>>,
+    /// Deleted evaluations, newest first (kept until emptied).
+    pub trash: RwSignal<Vec<TrashedEvaluation>>,
+    /// The last deletion, offered for one-click undo.
+    pub last_deleted: RwSignal<Option<String>>,
     pub route: RwSignal<Route>,
     pub status: RwSignal<StorageStatus>,
     /// Stored entries that could not be read (kept aside, reported).
@@ -167,13 +189,11 @@ impl AppState {
                 doc: RwSignal::new(d),
             })
             .collect();
+        let trash = workspace.trash;
         let evals = workspace
             .evaluations
             .into_iter()
-            .map(|e| EvalEntry {
-                id: e.id.clone(),
-                doc: RwSignal::new(e),
-            })
+            .map(EvalEntry::new)
             .collect();
         let route = web_sys::window()
             .and_then(|w| w.location().hash().ok())
@@ -182,6 +202,8 @@ impl AppState {
         AppState {
             evals: RwSignal::new(evals),
             depts: RwSignal::new(depts),
+            trash: RwSignal::new(trash),
+            last_deleted: RwSignal::new(None),
             route: RwSignal::new(route),
             status: RwSignal::new(status),
             problems: RwSignal::new(problems),
@@ -267,16 +289,11 @@ impl AppState {
 
     fn insert(&self, e: Evaluation) -> String {
         let id = e.id.clone();
-        let doc = match self.owner.get_value() {
-            Some(owner) => owner.with(|| RwSignal::new(e)),
-            None => RwSignal::new(e),
+        let entry = match self.owner.get_value() {
+            Some(owner) => owner.with(|| EvalEntry::new(e)),
+            None => EvalEntry::new(e),
         };
-        self.evals.update(|v| {
-            v.push(EvalEntry {
-                id: id.clone(),
-                doc,
-            })
-        });
+        self.evals.update(|v| v.push(entry));
         self.saver.update_value(|s| s.index_dirty = true);
         self.mark_dirty(DocKey::Eval(id.clone()));
         id
@@ -348,18 +365,73 @@ impl AppState {
         self.insert(e)
     }
 
+    /// Moves an evaluation to the trash (undoable until the trash is emptied).
     pub fn delete(&self, id: &str) {
+        let Some(entry) = self.entry(id) else { return };
+        let trashed = TrashedEvaluation {
+            evaluation: entry.doc.get_untracked(),
+            deleted_at: now_ms(),
+        };
         self.evals.update(|v| v.retain(|e| e.id != id));
+        self.trash.update(|t| t.insert(0, trashed));
+        self.last_deleted.set(Some(id.to_string()));
         let key = DocKey::Eval(id.to_string());
         self.saver.update_value(|s| {
             s.dirty.remove(&key);
-            s.deleted.insert(key);
+            s.untrashed.remove(id);
+            s.trashed.insert(id.to_string());
             s.index_dirty = true;
         });
         if self.route.get_untracked() != Route::List {
             self.navigate(Route::List);
         }
         self.schedule();
+    }
+
+    /// Takes an evaluation out of the trash, back into the list.
+    pub fn restore(&self, id: &str) {
+        let mut found = None;
+        self.trash.update(|t| {
+            if let Some(pos) = t.iter().position(|x| x.evaluation.id == id) {
+                found = Some(t.remove(pos));
+            }
+        });
+        let Some(t) = found else { return };
+        if self.last_deleted.get_untracked().as_deref() == Some(id) {
+            self.last_deleted.set(None);
+        }
+        let id = id.to_string();
+        self.saver.update_value(|s| {
+            s.trashed.remove(&id);
+            s.untrashed.insert(id.clone());
+        });
+        self.insert(t.evaluation);
+    }
+
+    /// Deletes everything in the trash for good.
+    pub fn empty_trash(&self) {
+        let ids: Vec<String> = self
+            .trash
+            .with_untracked(|t| t.iter().map(|x| x.evaluation.id.clone()).collect());
+        self.trash.set(Vec::new());
+        self.last_deleted.set(None);
+        self.saver.update_value(|s| {
+            for id in ids {
+                // deleted and emptied before the trash move was saved: remove the entry itself
+                if s.trashed.remove(&id) {
+                    s.deleted.insert(DocKey::Eval(id.clone()));
+                }
+                s.untrashed.insert(id);
+            }
+        });
+        self.schedule();
+    }
+
+    /// Copies an evaluation as next year's starting point; returns the new id.
+    pub fn duplicate_for_next_year(&self, id: &str) -> Option<String> {
+        let e = self.entry(id)?.doc.get_untracked();
+        let new_id = self.unused_id(&format!("e{:x}{:08x}", now_ms(), random_suffix()));
+        Some(self.insert(e.next_year_copy(new_id, now_ms())))
     }
 
     fn schedule(&self) {
@@ -381,6 +453,7 @@ impl AppState {
     pub fn flush(&self) {
         let evals = self.evals;
         let depts = self.depts;
+        let trash = self.trash;
         let mut result: Result<(), StoreError> = Ok(());
         let mut has_store = true;
         self.saver.update_value(|s| {
@@ -410,6 +483,24 @@ impl AppState {
                         return;
                     }
                 }
+            }
+            for id in s.trashed.clone() {
+                let item =
+                    trash.with_untracked(|t| t.iter().find(|x| x.evaluation.id == id).cloned());
+                if let Some(item) = item {
+                    if let Err(e) = store::trash_evaluation(store, &item) {
+                        result = Err(e);
+                        return;
+                    }
+                }
+                s.trashed.remove(&id);
+            }
+            for id in s.untrashed.clone() {
+                if let Err(e) = store::forget_trash(store, &id) {
+                    result = Err(e);
+                    return;
+                }
+                s.untrashed.remove(&id);
             }
             let deleted: Vec<DocKey> = s.deleted.iter().cloned().collect();
             for key in deleted {

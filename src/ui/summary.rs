@@ -5,7 +5,7 @@
 use super::charts::SummaryChart;
 use super::state::{AppState, Route};
 use crate::rules::{fmt_num, num::fmt2, num::fmt_pct};
-use crate::summary::{summarize_rows, summary_row, GroupKey, SummaryRow};
+use crate::summary::{summarize_rows, GroupKey, SummaryRow};
 use leptos::prelude::*;
 
 #[component]
@@ -15,25 +15,17 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
         year: year.clone(),
     };
     let title = key.label_zh();
-    // the evaluations of this group, and one memo per evaluation
+    // the rows come from each evaluation's own memo: a keystroke in one evaluation recomputes
+    // only that evaluation's row
     let key_for_members = key.clone();
-    let members = Memo::new(move |_| {
+    let rows: Memo<Vec<SummaryRow>> = Memo::new(move |_| {
         app.evals.with(|v| {
             v.iter()
                 .filter(|e| e.doc.with(|d| GroupKey::of(d) == key_for_members))
-                .map(|e| e.doc)
-                .collect::<Vec<_>>()
+                .map(|e| e.row.get())
+                .collect()
         })
     });
-    let row_memos = Memo::new(move |_| {
-        members
-            .get()
-            .into_iter()
-            .map(|doc| Memo::new(move |_| doc.with(summary_row)))
-            .collect::<Vec<_>>()
-    });
-    let rows: Memo<Vec<SummaryRow>> =
-        Memo::new(move |_| row_memos.get().into_iter().map(|m| m.get()).collect());
     let summary = Memo::new(move |_| summarize_rows(rows.get()));
     let dept_form = {
         let key = key.clone();

@@ -69,7 +69,7 @@ test('the summary updates live when a score changes in one of two projects', asy
   await page.fill('input[aria-label="年度资金总额全年预算数"]', '300');
   await page.fill('input[aria-label="年度资金总额全年执行数"]', '300');
   await page.goto(srv.url + '#/');
-  await page.click('a.open-summary:has-text("某县交通运输局")');
+  await page.click('.group:has-text("某县交通运输局") a.open-summary');
   await page.waitForSelector('table.summary-table');
   const totals = () => page.$$eval('[data-testid="summary-total"]', (els) => els.map((e) => e.textContent));
   // blank forms: only the execution scores count (8 and 10)

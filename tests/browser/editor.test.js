@@ -43,7 +43,7 @@ test('loading each sample shows its total', async () => {
   // the list shows the four with their totals
   await page.goto(srv.url + '#/');
   const totals = await page.$$eval('[data-testid="list-total"]', (els) => els.map((e) => e.textContent));
-  assert.deepEqual(totals, SAMPLES.map((s) => s[2]));
+  assert.deepEqual(totals.sort(), SAMPLES.map((s) => s[2]).sort());
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
   await ctx.close();
@@ -172,13 +172,14 @@ test('evaluations can be created, opened and deleted (after confirming)', async 
   await page.waitForSelector('table.eval-list');
   assert.equal(await page.locator('table.eval-list tbody tr').count(), 2);
   // delete asks first; cancel keeps it
-  const row = page.locator('table.eval-list tbody tr').first();
+  const row = page.locator('table.eval-list tbody tr[data-id="sample-sheling"]');
   await row.locator('button', { hasText: '删除' }).click();
   await row.locator('button', { hasText: '取消' }).click();
   assert.equal(await page.locator('table.eval-list tbody tr').count(), 2);
   await row.locator('button', { hasText: '删除' }).click();
   await row.locator('[data-testid="confirm-delete"]').click();
   assert.equal(await page.locator('table.eval-list tbody tr').count(), 1);
+  assert.equal(await page.locator('table.eval-list tbody tr[data-id="sample-guanbi"]').count(), 1);
   // gone from storage too, after the debounce
   await page.waitForFunction(() => !localStorage.getItem('ziping:eval:sample-sheling'));
   await page.reload();
