@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BudgetFinal {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub budget: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub final_amount: String,
 }
 
@@ -176,13 +178,19 @@ impl StaffLine {
 pub struct DepartmentEvaluation {
     pub id: String,
     /// 部门（单位）名称
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub department: String,
     /// 年度
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub year: String,
 
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub staff_authorized: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub staff_actual: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub staff_retired: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub staff_other: String,
 
     pub income: BudgetFinal,
@@ -190,6 +198,7 @@ pub struct DepartmentEvaluation {
     pub basic: BudgetFinal,
     pub project: BudgetFinal,
     /// 预决算差异原因
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub accounts_note: String,
 
     pub abroad: BudgetFinal,
@@ -197,23 +206,36 @@ pub struct DepartmentEvaluation {
     pub reception: BudgetFinal,
     pub three_public_total: BudgetFinal,
 
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub procurement_goods: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub procurement_works: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub procurement_services: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub procurement_total: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub procurement_planned: String,
 
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub assets_total: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub liabilities_total: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub net_assets: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub fixed_assets_original: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub assets_in_use: String,
 
     /// 整体绩效目标完成情况
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub performance_summary: String,
     /// 存在的问题及改进措施
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub problems_and_measures: String,
     /// 其他需要说明的情况
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub other_notes: String,
 
     pub updated_at: u64,

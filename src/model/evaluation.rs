@@ -213,8 +213,11 @@ impl QualitativeTier {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FundRow {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub initial_budget: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub annual_budget: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub executed: String,
 }
 
@@ -302,8 +305,10 @@ pub struct FundTable {
     /// 分值 of 预算执行率 (10 unless adjusted).
     pub weight: String,
     /// 得分 as claimed on the form; blank = take the rule's score.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub claimed: String,
     /// Explanation of low execution or of a claimed score that departs from the rule.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
 }
 
@@ -381,8 +386,10 @@ impl Level1Weights {
 #[serde(default)]
 pub struct OverallGoal {
     /// 预期目标
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub expected: String,
     /// 实际完成情况
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub achieved: String,
 }
 
@@ -394,20 +401,28 @@ pub struct Indicator {
     pub id: String,
     pub level2: Level2,
     /// 三级指标
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// 年度指标值 (target), as typed
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub target: String,
     /// 实际完成值 (actual), as typed
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub actual: String,
     /// 分值 (weight), as typed
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub weight: String,
     /// The user's choice of kind; `None` = detected from the target.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind_override: Option<IndicatorKind>,
     /// Tier picked for a qualitative indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<QualitativeTier>,
     /// 得分 as claimed; blank = take the rule's score.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub claimed: String,
     /// 偏差原因分析及改进措施
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
 }
 
@@ -433,12 +448,16 @@ impl Default for Indicator {
 #[serde(default)]
 pub struct SignOff {
     /// 填表人
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub preparer: String,
     /// 填报日期
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub date: String,
     /// 联系电话
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub phone: String,
     /// 单位负责人
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub head: String,
 }
 
@@ -448,12 +467,16 @@ pub struct SignOff {
 pub struct Evaluation {
     pub id: String,
     /// 项目名称
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub project_name: String,
     /// 主管部门
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub department: String,
     /// 实施单位
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub implementing_unit: String,
     /// 年度
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub year: String,
     pub funds: FundTable,
     pub level1_weights: Level1Weights,

@@ -1,0 +1,129 @@
+// Scale benchmark (issue 3): 1,000 evaluations of 30 indicators in localStorage, the real built
+// page in headless Chromium. Prints figures; it asserts nothing about time (see docs/BENCHMARKS.md).
+//
+//   node tests/bench/scale.js [count] [rows]
+'use strict';
+const { serve, launch } = require('../browser/harness');
+const { storageEntries } = require('./workspace');
+
+const COUNT = Number(process.argv[2] || 1000);
+const ROWS = Number(process.argv[3] || 30);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+(async () => {
+  const srv = await serve();
+  const browser = await launch();
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(srv.url);
+  await page.waitForSelector('.app-header');
+  const entries = storageEntries(COUNT, ROWS);
+  const chars = await page.evaluate((e) => {
+    localStorage.clear();
+    let n = 0;
+    for (const [k, v] of Object.entries(e)) {
+      localStorage.setItem(k, v);
+      n += k.length + v.length;
+    }
+    return n;
+  }, entries);
+
+  // count writes to storage from here on
+  await ctx.addInitScript(() => {
+    window.__writes = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      window.__writes.push(k);
+      return set.call(this, k, v);
+    };
+  });
+
+  // cold load to a rendered list of every evaluation
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(srv.url + '#/');
+    await page.reload();
+    await page.waitForFunction((n) => document.querySelectorAll('table.eval-list tbody tr').length === n, COUNT, { timeout: 120000 });
+    loads.push(await page.evaluate(() => performance.now()));
+  }
+
+  // re-render of the list after coming back from a form
+  const listBack = [];
+  for (let i = 0; i < 3; i++) {
+    await page.click('table.eval-list a.open >> nth=0');
+    await page.waitForSelector('#f-fund-claimed');
+    const t = await page.evaluate(async (n) => {
+      const t0 = performance.now();
+      location.hash = '#/';
+      while (document.querySelectorAll('table.eval-list tbody tr').length !== n) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return performance.now() - t0;
+    }, COUNT);
+    listBack.push(t);
+  }
+
+  // the summary of the largest group
+  const summary = [];
+  for (let i = 0; i < 3; i++) {
+    const t = await page.evaluate(async () => {
+      const link = document.querySelector('.group a.open-summary');
+      const t0 = performance.now();
+      link.click();
+      while (!document.querySelector('table.summary-table tbody tr')) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return { ms: performance.now() - t0, rows: document.querySelectorAll('table.summary-table tbody tr').length };
+    });
+    summary.push(t);
+    await page.goBack();
+    await page.waitForSelector('table.eval-list');
+  }
+
+  // typing in one evaluation: time from the input event to the updated total, and what is saved
+  await page.click('table.eval-list a.open >> nth=0');
+  await page.waitForSelector('#f-fund-claimed');
+  await page.evaluate(() => (window.__writes = []));
+  const keystrokes = await page.evaluate(async () => {
+    const input = document.querySelector('#f-fund-claimed');
+    const total = document.querySelector('[data-testid="total"]');
+    const out = [];
+    for (let i = 0; i < 20; i++) {
+      const before = total.textContent;
+      const t0 = performance.now();
+      input.value = String(i % 2 === 0 ? 5 : 6);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      while (total.textContent === before) await Promise.resolve();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  await page.waitForTimeout(1000); // past the save debounce
+  const writes = await page.evaluate(() => window.__writes);
+
+  const result = {
+    evaluations: COUNT,
+    indicators_each: ROWS,
+    stored_chars: chars,
+    cold_load_to_full_list_ms: loads.map(Math.round),
+    back_to_list_ms: listBack.map(Math.round),
+    summary_open_ms: summary.map((s) => Math.round(s.ms)),
+    summary_rows: summary[0].rows,
+    keystroke_to_total_ms_median: Number(median(keystrokes).toFixed(2)),
+    keystroke_to_total_ms_max: Number(Math.max(...keystrokes).toFixed(2)),
+    storage_writes_after_20_keystrokes: writes,
+    page_errors: errors,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  await browser.close();
+  await srv.close();
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

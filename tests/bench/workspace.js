@@ -1,0 +1,94 @@
+// Generates a large workspace in ziping's storage format (see src/store/mod.rs):
+// `count` project evaluations of `rows` indicators each, spread over departments and years.
+'use strict';
+
+const LEVEL2 = ['Quantity', 'Quality', 'Timeliness', 'Cost', 'Economic', 'Social', 'Ecological', 'Sustainable', 'ServiceSatisfaction'];
+// weights per level-2 so that every form adds up to 100 with 30 rows:
+// 产出 50 over 16 rows, 效益 30 over 10 rows, 满意度 10 over 4 rows
+const PLAN = [
+  ['Quantity', 4], ['Quality', 4], ['Timeliness', 4], ['Cost', 4],
+  ['Economic', 3], ['Social', 3], ['Ecological', 2], ['Sustainable', 2],
+  ['ServiceSatisfaction', 4],
+];
+
+function weightsFor(rows) {
+  // 50/16, 30/10, 10/4 → 3.125, 3, 2.5
+  return { Output: '3.125', Benefit: '3', Satisfaction: '2.5' };
+}
+
+function level1(l2) {
+  const i = LEVEL2.indexOf(l2);
+  return i < 4 ? 'Output' : i < 8 ? 'Benefit' : 'Satisfaction';
+}
+
+function evaluation(i, rows = 30) {
+  const id = `bench-${String(i).padStart(4, '0')}`;
+  const w = weightsFor(rows);
+  const indicators = [];
+  let r = 0;
+  for (const [l2, n] of PLAN) {
+    for (let k = 0; k < n && r < rows; k++, r++) {
+      const target = (r % 5 === 4) ? '≤10次' : (r % 3 === 0 ? '≥90%' : `${20 + (r % 7)}个`);
+      const actual = (r % 5 === 4) ? `${8 + (i % 5)}次` : (r % 3 === 0 ? `${85 + (i % 15)}%` : `${18 + (i % 9)}个`);
+      indicators.push({
+        id: `${id}-r${r}`,
+        level2: l2,
+        name: `第${r + 1}项指标`,
+        target,
+        actual,
+        weight: w[level1(l2)],
+        kind_override: null,
+        tier: null,
+        claimed: '',
+        reason: (i + r) % 4 === 0 ? '部分项目推进延迟，已制定整改措施' : '',
+      });
+    }
+  }
+  const budget = 50 + (i % 40) * 12.5;
+  const executed = budget * (0.8 + (i % 21) / 100);
+  return {
+    schema_version: 1,
+    evaluation: {
+      id,
+      project_name: `测试项目${i + 1}`,
+      department: `第${(i % 10) + 1}局`,
+      implementing_unit: `实施单位${i % 37}`,
+      year: String(2020 + (i % 4)),
+      funds: {
+        total: { initial_budget: String(budget), annual_budget: String(budget), executed: executed.toFixed(2) },
+        current_year: { initial_budget: String(budget), annual_budget: String(budget), executed: executed.toFixed(2) },
+        carried_over: { initial_budget: '', annual_budget: '', executed: '' },
+        other: { initial_budget: '', annual_budget: '', executed: '' },
+        weight: '10',
+        claimed: '',
+        reason: '',
+      },
+      level1_weights: { output: '50', benefit: '30', satisfaction: '10' },
+      goal: { expected: '完成年度目标任务', achieved: '基本完成' },
+      indicators,
+      sign_off: { preparer: '张三', date: '2023年8月', phone: '13800000000', head: '李四' },
+      updated_at: 1700000000000 + i,
+      created_at: 1700000000000,
+    },
+  };
+}
+
+/** JSON as ziping writes it: empty strings and nulls are left out (they are the defaults). */
+function compact(value) {
+  return JSON.stringify(value, (k, v) => (v === '' || v === null ? undefined : v));
+}
+
+/** `{key: value}` entries for localStorage. */
+function storageEntries(count = 1000, rows = 30) {
+  const entries = {};
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    const doc = evaluation(i, rows);
+    ids.push(doc.evaluation.id);
+    entries[`ziping:eval:${doc.evaluation.id}`] = compact(doc);
+  }
+  entries['ziping:index'] = JSON.stringify({ schema_version: 1, order: ids });
+  return entries;
+}
+
+module.exports = { storageEntries, evaluation };
