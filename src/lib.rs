@@ -5,6 +5,7 @@
 //! when compiled to wasm32.
 
 pub mod charts;
+pub mod exchange;
 pub mod model;
 pub mod parse;
 pub mod rules;

@@ -6,28 +6,42 @@ fn main() {
 }
 
 /// `cargo run` prints the built-in samples' totals and departures; `cargo run -- FILE…` assesses
-/// stored/exported evaluation files (`{"schema_version":1,"evaluation":{…}}`).
+/// the evaluations in export files; `cargo run -- --export-samples` writes the samples as an
+/// export file to standard output.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use std::io::Write;
     use ziping::rules::{assess, num::fmt2};
+    // a closed pipe (`| head`) ends the output quietly
+    let mut out = std::io::stdout().lock();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--export-samples") {
+        let env = ziping::exchange::Envelope::new(
+            ziping::samples::SAMPLES.iter().map(|s| s.build()).collect(),
+            vec![ziping::samples::department_sample()],
+            0,
+        );
+        let _ = writeln!(out, "{}", ziping::exchange::export_json(&env));
+        return;
+    }
     let mut forms = Vec::new();
     if args.is_empty() {
         forms.extend(ziping::samples::SAMPLES.iter().map(|s| s.build()));
     }
     for path in &args {
-        match std::fs::read_to_string(path)
+        match std::fs::read(path)
             .map_err(|e| e.to_string())
-            .and_then(|raw| ziping::store::decode_evaluation(&raw).map_err(|k| format!("{k:?}")))
+            .and_then(|raw| ziping::exchange::parse_export(&raw).map_err(|e| e.message_zh()))
         {
-            Ok(e) => forms.push(e),
+            Ok(env) => forms.extend(env.evaluations),
             Err(why) => eprintln!("{path}: {why}"),
         }
     }
     for e in &forms {
         let a = assess(e);
         let c = a.counts();
-        println!(
+        let _ = writeln!(
+            out,
             "{}\t总分 {}\t{}\t规则总分 {}\t错误 {} 警告 {}",
             e.project_name,
             fmt2(a.total),
@@ -37,7 +51,7 @@ fn main() {
             c.warnings
         );
         for d in a.departures() {
-            println!("  {}", d.zh);
+            let _ = writeln!(out, "  {}", d.zh);
         }
     }
 }

@@ -1,0 +1,509 @@
+//! CSV that opens cleanly in Excel and WPS on Chinese Windows: UTF-8 with BOM, CRLF, RFC 4180
+//! quoting, numbers as plain numbers, long digit strings kept as text, and text cells that could
+//! start a formula (= + - @ tab CR) neutralised with a leading apostrophe.
+//!
+//! Two tables: the summary (one row per evaluation) and the indicators (one row per 三级指标,
+//! with every field of its evaluation), which imports back into the evaluations it describes.
+
+use crate::model::{
+    Evaluation, FundColumn, FundRowKind, Indicator, IndicatorKind, Level1, Level2, QualitativeTier,
+};
+use crate::rules::{assess, fmt_num, num::fmt2, RuleScore};
+use crate::summary::summary_row;
+
+const BOM: &str = "\u{feff}";
+
+/// A cell as written: text (neutralised if needed, long digit strings protected) or a number.
+fn text_cell(s: &str) -> String {
+    // typed numbers stay plain numbers so Excel can sum them
+    if is_plain_number(s) {
+        return s.to_string();
+    }
+    let digits_only = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits_only && (s.len() >= 11 || (s.len() >= 2 && s.starts_with('0'))) {
+        // Excel would show 13975424090 as 1.39754E+10 and drop leading zeros
+        return format!("=\"{s}\"");
+    }
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+/// What a cell read back means (the inverse of [`text_cell`]).
+fn read_cell(s: &str) -> String {
+    if let Some(rest) = s.strip_prefix('\'') {
+        return rest.to_string();
+    }
+    if let Some(inner) = s.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
+        if inner.chars().all(|c| c.is_ascii_digit()) {
+            return inner.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// `12`, `-3.5`, `0.25`: what Excel reads as a number without changing it.
+fn is_plain_number(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    if body.is_empty() || body.len() > 15 {
+        return false;
+    }
+    let mut parts = body.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let int_ok = !int.is_empty()
+        && int.chars().all(|c| c.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'));
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()));
+    int_ok && frac_ok
+}
+
+fn write_csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    // writing to a Vec cannot fail
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+pub const SUMMARY_HEADER: [&str; 16] = [
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "年度",
+    "全年预算数（万元）",
+    "全年执行数（万元）",
+    "执行率（%）",
+    "预算执行率得分",
+    "产出指标得分",
+    "效益指标得分",
+    "满意度指标得分",
+    "总分",
+    "规则总分",
+    "等级",
+    "错误数",
+    "警告数",
+];
+
+/// The summary table: one row per evaluation, as in the 汇总表.
+pub fn summary_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> String {
+    let rows = evaluations
+        .into_iter()
+        .map(|e| {
+            let r = summary_row(e);
+            let opt = |d: Option<rust_decimal::Decimal>| d.map(fmt_num).unwrap_or_default();
+            let mut row = vec![
+                text_cell(&e.project_name),
+                text_cell(&e.department),
+                text_cell(&e.implementing_unit),
+                text_cell(&e.year),
+                opt(r.annual_budget),
+                opt(r.executed),
+                r.rate
+                    .and_then(|x| x.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
+                    .map(fmt2)
+                    .unwrap_or_default(),
+                fmt2(r.execution_score),
+            ];
+            for l in Level1::ALL {
+                let s = r
+                    .level1_scores
+                    .iter()
+                    .find(|(k, _)| *k == l)
+                    .map(|(_, s)| *s)
+                    .unwrap_or_default();
+                row.push(fmt2(s));
+            }
+            row.extend([
+                fmt2(r.total),
+                fmt2(r.rule_total),
+                r.grade.name_zh().to_string(),
+                r.errors.to_string(),
+                r.warnings.to_string(),
+            ]);
+            row
+        })
+        .collect();
+    write_csv(&SUMMARY_HEADER, rows)
+}
+
+/// Columns of the indicators table. The last three are computed and ignored on import.
+pub const INDICATOR_HEADER: [&str; 48] = [
+    "编号",
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "年度",
+    "年度资金总额·年初预算数",
+    "年度资金总额·全年预算数",
+    "年度资金总额·全年执行数",
+    "当年财政拨款·年初预算数",
+    "当年财政拨款·全年预算数",
+    "当年财政拨款·全年执行数",
+    "上年结转资金·年初预算数",
+    "上年结转资金·全年预算数",
+    "上年结转资金·全年执行数",
+    "其他资金·年初预算数",
+    "其他资金·全年预算数",
+    "其他资金·全年执行数",
+    "预算执行率分值",
+    "预算执行率自评得分",
+    "执行偏差说明",
+    "产出指标分值",
+    "效益指标分值",
+    "满意度指标分值",
+    "预期目标",
+    "实际完成情况",
+    "填表人",
+    "填报日期",
+    "联系电话",
+    "单位负责人",
+    "创建时间",
+    "修改时间",
+    "指标编号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "类型设定",
+    "定性档次",
+    "自评得分",
+    "偏差原因分析及改进措施",
+    "检测类型",
+    "规则得分",
+    "计入得分",
+    "行内错误数",
+    "说明",
+    "格式版本",
+];
+
+/// Columns that are computed on export and ignored on import.
+const COMPUTED: [&str; 5] = ["检测类型", "规则得分", "计入得分", "行内错误数", "说明"];
+
+fn fund_cells(e: &Evaluation) -> Vec<String> {
+    let mut out = Vec::with_capacity(12);
+    for kind in FundRowKind::ALL {
+        for col in FundColumn::ALL {
+            out.push(text_cell(e.funds.row(kind).get(col)));
+        }
+    }
+    out
+}
+
+/// The indicators table: one row per 三级指标 (one empty-indicator row for a form without any).
+pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> String {
+    let mut rows = Vec::new();
+    for e in evaluations {
+        let a = assess(e);
+        let mut head = vec![
+            text_cell(&e.id),
+            text_cell(&e.project_name),
+            text_cell(&e.department),
+            text_cell(&e.implementing_unit),
+            text_cell(&e.year),
+        ];
+        head.extend(fund_cells(e));
+        head.extend([
+            text_cell(&e.funds.weight),
+            text_cell(&e.funds.claimed),
+            text_cell(&e.funds.reason),
+            text_cell(&e.level1_weights.output),
+            text_cell(&e.level1_weights.benefit),
+            text_cell(&e.level1_weights.satisfaction),
+            text_cell(&e.goal.expected),
+            text_cell(&e.goal.achieved),
+            text_cell(&e.sign_off.preparer),
+            text_cell(&e.sign_off.date),
+            text_cell(&e.sign_off.phone),
+            text_cell(&e.sign_off.head),
+            e.created_at.to_string(),
+            e.updated_at.to_string(),
+        ]);
+        if e.indicators.is_empty() {
+            let mut row = head.clone();
+            row.extend(std::iter::repeat_n(String::new(), 16));
+            row.push(crate::exchange::json::FORMAT_VERSION.to_string());
+            rows.push(row);
+        }
+        for ind in &e.indicators {
+            let r = a.indicator(&ind.id);
+            let errors = a
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.level == crate::rules::Level::Error
+                        && matches!(&d.field, crate::rules::Field::Indicator(id, _) if *id == ind.id)
+                })
+                .count();
+            let mut row = head.clone();
+            row.extend([
+                text_cell(&ind.id),
+                ind.level2.level1().name_zh().to_string(),
+                ind.level2.name_zh().to_string(),
+                text_cell(&ind.name),
+                text_cell(&ind.target),
+                text_cell(&ind.actual),
+                text_cell(&ind.weight),
+                ind.kind_override
+                    .map(|k| k.name_zh())
+                    .unwrap_or("自动")
+                    .to_string(),
+                ind.tier.map(|t| t.name_zh()).unwrap_or("").to_string(),
+                text_cell(&ind.claimed),
+                text_cell(&ind.reason),
+                r.map(|r| r.kind.name_zh()).unwrap_or("").to_string(),
+                r.and_then(|r| match &r.rule {
+                    RuleScore::Exact(s) => Some(fmt2(*s)),
+                    _ => None,
+                })
+                .unwrap_or_default(),
+                r.map(|r| fmt2(r.used)).unwrap_or_default(),
+                errors.to_string(),
+                "后五列为计算结果，导入时忽略".to_string(),
+                crate::exchange::json::FORMAT_VERSION.to_string(),
+            ]);
+            rows.push(row);
+        }
+    }
+    write_csv(&INDICATOR_HEADER, rows)
+}
+
+/// Why an indicators CSV cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvError {
+    Empty,
+    Encoding(String),
+    /// A column the table needs is missing.
+    MissingColumn(String),
+    /// A CSV syntax problem at a line.
+    Syntax {
+        line: u64,
+        detail: String,
+    },
+    /// A bad value at a line and column.
+    Value {
+        line: u64,
+        column: String,
+        detail: String,
+    },
+    TooLarge {
+        bytes: usize,
+    },
+}
+
+impl CsvError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            CsvError::Empty => "CSV文件是空的".into(),
+            CsvError::Encoding(what) => format!(
+                "CSV文件不是UTF-8编码（{what}）。在Excel/WPS中请“另存为”→“CSV UTF-8（逗号分隔）”后再导入"
+            ),
+            CsvError::MissingColumn(c) => format!("CSV缺少“{c}”列：请导入本工具导出的“指标明细”表"),
+            CsvError::Syntax { line, detail } => format!("CSV第{line}行格式错误：{detail}"),
+            CsvError::Value { line, column, detail } => format!("CSV第{line}行“{column}”列：{detail}"),
+            CsvError::TooLarge { bytes } => format!("CSV文件过大（{} MB）", bytes / 1_048_576),
+        }
+    }
+}
+
+/// Reads an indicators table back into the evaluations it describes (in first-appearance order).
+pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
+    if bytes.len() > super::json::MAX_IMPORT_BYTES {
+        return Err(CsvError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(CsvError::Encoding("UTF-16".into()));
+    }
+    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        CsvError::Encoding(format!(
+            "第{}个字节起无法按UTF-8读取，可能是GBK",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Err(CsvError::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| CsvError::Syntax {
+            line: 1,
+            detail: e.to_string(),
+        })?
+        .clone();
+    let mut index = std::collections::HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        index.insert(h.trim().to_string(), i);
+    }
+    for h in INDICATOR_HEADER
+        .iter()
+        .filter(|h| !COMPUTED.contains(h) && **h != "格式版本")
+    {
+        if !index.contains_key(*h) {
+            return Err(CsvError::MissingColumn((*h).to_string()));
+        }
+    }
+    let mut out: Vec<Evaluation> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| CsvError::Syntax {
+            line: e.position().map(|p| p.line()).unwrap_or(0),
+            detail: csv_error_zh(&e),
+        })?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let get = |name: &str| -> String {
+            index
+                .get(name)
+                .and_then(|&i| record.get(i))
+                .map(read_cell)
+                .unwrap_or_default()
+        };
+        let id = get("编号");
+        if id.trim().is_empty() {
+            return Err(CsvError::Value {
+                line,
+                column: "编号".into(),
+                detail: "为空".into(),
+            });
+        }
+        let time = |name: &str| -> Result<u64, CsvError> {
+            let v = get(name);
+            if v.trim().is_empty() {
+                return Ok(0);
+            }
+            v.trim().parse().map_err(|_| CsvError::Value {
+                line,
+                column: name.into(),
+                detail: format!("“{v}”不是时间戳"),
+            })
+        };
+        if !out.iter().any(|e| e.id == id) {
+            let mut e = Evaluation {
+                id: id.clone(),
+                project_name: get("项目名称"),
+                department: get("主管部门"),
+                implementing_unit: get("实施单位"),
+                year: get("年度"),
+                created_at: time("创建时间")?,
+                updated_at: time("修改时间")?,
+                ..Evaluation::default()
+            };
+            for kind in FundRowKind::ALL {
+                for col in FundColumn::ALL {
+                    let label = format!("{}·{}", fund_label(kind), col.name_zh());
+                    *e.funds.row_mut(kind).get_mut(col) = get(&label);
+                }
+            }
+            e.funds.weight = get("预算执行率分值");
+            e.funds.claimed = get("预算执行率自评得分");
+            e.funds.reason = get("执行偏差说明");
+            e.level1_weights.output = get("产出指标分值");
+            e.level1_weights.benefit = get("效益指标分值");
+            e.level1_weights.satisfaction = get("满意度指标分值");
+            e.goal.expected = get("预期目标");
+            e.goal.achieved = get("实际完成情况");
+            e.sign_off.preparer = get("填表人");
+            e.sign_off.date = get("填报日期");
+            e.sign_off.phone = get("联系电话");
+            e.sign_off.head = get("单位负责人");
+            out.push(e);
+        }
+        let level2_text = get("二级指标");
+        let row_id = get("指标编号");
+        if level2_text.trim().is_empty()
+            && row_id.trim().is_empty()
+            && get("三级指标").trim().is_empty()
+        {
+            continue;
+        }
+        let level2 = Level2::from_text(&level2_text).ok_or_else(|| CsvError::Value {
+            line,
+            column: "二级指标".into(),
+            detail: format!("“{level2_text}”不是规定的二级指标（数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度）"),
+        })?;
+        let kind_text = get("类型设定");
+        let kind_override = match kind_text.trim() {
+            "" | "自动" => None,
+            t => Some(
+                IndicatorKind::ALL
+                    .into_iter()
+                    .find(|k| k.name_zh() == t)
+                    .ok_or_else(|| CsvError::Value {
+                        line,
+                        column: "类型设定".into(),
+                        detail: format!("“{t}”应为 自动、正向、反向、等于、定性 或 不适用"),
+                    })?,
+            ),
+        };
+        let tier_text = get("定性档次");
+        let tier = match tier_text.trim() {
+            "" => None,
+            t => Some(
+                QualitativeTier::ALL
+                    .into_iter()
+                    .find(|k| k.name_zh() == t)
+                    .ok_or_else(|| CsvError::Value {
+                        line,
+                        column: "定性档次".into(),
+                        detail: format!("“{t}”不是规定的档次"),
+                    })?,
+            ),
+        };
+        let Some(e) = out.iter_mut().find(|e| e.id == id) else {
+            continue;
+        };
+        let row_id = if row_id.trim().is_empty() {
+            e.fresh_row_id()
+        } else {
+            row_id
+        };
+        e.indicators.push(Indicator {
+            id: row_id,
+            level2,
+            name: get("三级指标"),
+            target: get("年度指标值"),
+            actual: get("实际完成值"),
+            weight: get("分值"),
+            kind_override,
+            tier,
+            claimed: get("自评得分"),
+            reason: get("偏差原因分析及改进措施"),
+        });
+    }
+    if out.is_empty() {
+        return Err(CsvError::Empty);
+    }
+    Ok(out)
+}
+
+fn fund_label(kind: FundRowKind) -> &'static str {
+    match kind {
+        FundRowKind::Total => "年度资金总额",
+        FundRowKind::CurrentYear => "当年财政拨款",
+        FundRowKind::CarriedOver => "上年结转资金",
+        FundRowKind::Other => "其他资金",
+    }
+}
+
+fn csv_error_zh(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("有{len}列，而表头有{expected_len}列")
+        }
+        csv::ErrorKind::Utf8 { .. } => "含有非UTF-8字符".into(),
+        _ => e.to_string(),
+    }
+}

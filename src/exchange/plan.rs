@@ -1,0 +1,187 @@
+//! What an import will do, shown before it is done: new documents are added; a document whose id
+//! already exists is never silently overwritten — the user picks replace, keep both or skip,
+//! seeing which copy is newer.
+
+use super::json::Envelope;
+use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// 项目支出绩效自评表
+    Project,
+    /// 部门整体支出绩效自评表
+    Department,
+}
+
+/// Which copy was edited last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Newer {
+    Incoming,
+    Existing,
+    Same,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub existing_title: String,
+    pub existing_updated_at: u64,
+    pub incoming_updated_at: u64,
+    pub newer: Newer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    pub kind: DocKind,
+    pub id: String,
+    /// 项目名称 / 部门名称 with the year.
+    pub title: String,
+    pub conflict: Option<Conflict>,
+}
+
+/// The user's answer for one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Add it (no conflict) or replace the existing copy.
+    Replace,
+    /// Add it beside the existing copy under a new id.
+    KeepBoth,
+    Skip,
+}
+
+/// One change to make to the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    AddProject(Evaluation),
+    ReplaceProject(Evaluation),
+    AddDepartment(DepartmentEvaluation),
+    ReplaceDepartment(DepartmentEvaluation),
+}
+
+fn project_title(e: &Evaluation) -> String {
+    let name = if e.project_name.trim().is_empty() {
+        "（未命名项目）"
+    } else {
+        e.project_name.trim()
+    };
+    format!("{} · {}年", name, e.year.trim())
+}
+
+fn department_title(d: &DepartmentEvaluation) -> String {
+    let name = if d.department.trim().is_empty() {
+        "（未填部门）"
+    } else {
+        d.department.trim()
+    };
+    format!("{} · {}年 部门整体支出", name, d.year.trim())
+}
+
+fn newer(existing: u64, incoming: u64) -> Newer {
+    match incoming.cmp(&existing) {
+        std::cmp::Ordering::Greater => Newer::Incoming,
+        std::cmp::Ordering::Less => Newer::Existing,
+        std::cmp::Ordering::Equal => Newer::Same,
+    }
+}
+
+/// The preview: one item per document in the file, projects first.
+pub fn plan(ws: &Workspace, env: &Envelope) -> Vec<PlanItem> {
+    let projects = env.evaluations.iter().map(|e| PlanItem {
+        kind: DocKind::Project,
+        id: e.id.clone(),
+        title: project_title(e),
+        conflict: ws.get(&e.id).map(|old| Conflict {
+            existing_title: project_title(old),
+            existing_updated_at: old.updated_at,
+            incoming_updated_at: e.updated_at,
+            newer: newer(old.updated_at, e.updated_at),
+        }),
+    });
+    let departments = env.departments.iter().map(|d| PlanItem {
+        kind: DocKind::Department,
+        id: d.id.clone(),
+        title: department_title(d),
+        conflict: ws
+            .departments
+            .iter()
+            .find(|old| old.id == d.id)
+            .map(|old| Conflict {
+                existing_title: department_title(old),
+                existing_updated_at: old.updated_at,
+                incoming_updated_at: d.updated_at,
+                newer: newer(old.updated_at, d.updated_at),
+            }),
+    });
+    projects.chain(departments).collect()
+}
+
+/// Turns the file and the user's choices (one per plan item, in plan order) into actions.
+/// `taken` tells whether an id is in use anywhere (workspace, trash, unreadable entries), so
+/// "keep both" copies get fresh ids.
+pub fn actions(env: Envelope, choices: &[Choice], taken: impl Fn(&str) -> bool) -> Vec<Action> {
+    let mut used: Vec<String> = Vec::new();
+    let mut fresh = |base: &str| -> String {
+        let mut n = 2;
+        loop {
+            let candidate = format!("{base}-copy{n}");
+            if !taken(&candidate) && !used.contains(&candidate) {
+                used.push(candidate.clone());
+                return candidate;
+            }
+            n += 1;
+        }
+    };
+    let mut out = Vec::new();
+    let mut choice = choices.iter().copied();
+    for e in env.evaluations {
+        match (choice.next().unwrap_or(Choice::Skip), taken(&e.id)) {
+            (Choice::Skip, _) => {}
+            (Choice::Replace, true) => out.push(Action::ReplaceProject(e)),
+            (Choice::Replace, false) => out.push(Action::AddProject(e)),
+            (Choice::KeepBoth, false) => out.push(Action::AddProject(e)),
+            (Choice::KeepBoth, true) => {
+                let id = fresh(&e.id);
+                let mut e = e;
+                for (i, row) in e.indicators.iter_mut().enumerate() {
+                    row.id = format!("{id}-r{i}");
+                }
+                e.id = id;
+                out.push(Action::AddProject(e));
+            }
+        }
+    }
+    for d in env.departments {
+        match (choice.next().unwrap_or(Choice::Skip), taken(&d.id)) {
+            (Choice::Skip, _) => {}
+            (Choice::Replace, true) => out.push(Action::ReplaceDepartment(d)),
+            (Choice::Replace, false) | (Choice::KeepBoth, false) => {
+                out.push(Action::AddDepartment(d))
+            }
+            (Choice::KeepBoth, true) => {
+                let mut d = d;
+                d.id = fresh(&d.id);
+                out.push(Action::AddDepartment(d));
+            }
+        }
+    }
+    out
+}
+
+/// Applies actions to a workspace (the native counterpart of what the UI does).
+pub fn apply(ws: &mut Workspace, actions: Vec<Action>) {
+    for a in actions {
+        match a {
+            Action::AddProject(e) => ws.evaluations.push(e),
+            Action::ReplaceProject(e) => match ws.get_mut(&e.id) {
+                Some(old) => *old = e,
+                None => ws.evaluations.push(e),
+            },
+            Action::AddDepartment(d) => ws.departments.push(d),
+            Action::ReplaceDepartment(d) => {
+                match ws.departments.iter_mut().find(|x| x.id == d.id) {
+                    Some(old) => *old = d,
+                    None => ws.departments.push(d),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Round trips and the bad-file corpus.
+
+use super::csv::{indicators_csv, parse_indicators_csv, summary_csv, CsvError};
+use super::json::*;
+use super::plan::{actions, apply, plan, Action, Choice, DocKind, Newer};
+use super::*;
+use crate::model::{Evaluation, IndicatorKind, QualitativeTier, Workspace};
+use crate::samples::{department_sample, SAMPLES};
+
+fn samples() -> Vec<Evaluation> {
+    SAMPLES.iter().map(|s| s.build()).collect()
+}
+
+fn full_envelope() -> Envelope {
+    let mut evals = samples();
+    // exercise every optional field
+    evals[0].indicators[0].kind_override = Some(IndicatorKind::Qualitative);
+    evals[0].indicators[0].tier = Some(QualitativeTier::Achieved);
+    evals[0].updated_at = 1_700_000_000_123;
+    Envelope::new(evals, vec![department_sample()], 1_700_000_000_000)
+}
+
+#[test]
+fn json_round_trip_is_lossless() {
+    let env = full_envelope();
+    let text = export_json(&env);
+    let back = parse_export(text.as_bytes()).expect("parse");
+    assert_eq!(back, env);
+    assert!(text.contains("\"type\": \"ziping-export\""));
+    assert!(text.contains("\"format_version\": 1"));
+    assert!(text.contains(&format!("\"app_version\": \"{APP_VERSION}\"")));
+}
+
+/// Files written by earlier versions import unchanged into this one (keep every version's fixture).
+#[test]
+fn old_version_fixtures_still_import() {
+    let v1 = include_bytes!("../../tests/fixtures/v1/seed_samples.json");
+    let env = parse_export(v1).expect("v1 fixture");
+    assert_eq!(env.format_version, 1);
+    assert_eq!(env.evaluations, samples());
+    assert_eq!(env.departments, vec![department_sample()]);
+    let totals: Vec<String> = env
+        .evaluations
+        .iter()
+        .map(|e| crate::rules::num::fmt2(crate::rules::assess(e).total))
+        .collect();
+    assert_eq!(totals, ["88.00", "87.00", "80.00", "89.00"]);
+}
+
+#[test]
+fn bad_files_are_rejected_with_their_message() {
+    let good = export_json(&full_envelope());
+    let truncated = &good[..good.len() / 2];
+    let huge = "[".repeat(200) + &"]".repeat(200);
+    let twenty_mb = vec![b' '; 20 * 1024 * 1024];
+    let newer = good.replace("\"format_version\": 1", "\"format_version\": 7");
+    let wrong_type = good.replace("\"weight\": \"10\"", "\"weight\": 10");
+    let huge_number = good.replace("\"exported_at\": 1700000000000", "\"exported_at\": 1e400");
+    let negative_time = good.replace("\"exported_at\": 1700000000000", "\"exported_at\": -5");
+    let big_int = good.replace(
+        "\"exported_at\": 1700000000000",
+        "\"exported_at\": 79228162514264337593543950336",
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in good.encode_utf16().take(100) {
+        utf16.extend(u.to_le_bytes());
+    }
+    let gbk: Vec<u8> = [
+        b"{\"type\":\"".as_slice(),
+        &[0xC9, 0xCC, 0xCE, 0xF1],
+        b"\"}",
+    ]
+    .concat();
+    let dup = good.replacen(
+        "\"id\": \"sample-zhaoshang\"",
+        "\"id\": \"sample-sheling\"",
+        1,
+    );
+    let unknown_field = good.replacen("\"exported_at\"", "\"surprise\": 1, \"exported_at\"", 1);
+    let bad_variant = good.replacen("\"level2\": \"Quantity\"", "\"level2\": \"数量\"", 1);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "空的"),
+        ("blank", b"  \n ".to_vec(), "空的"),
+        ("truncated", truncated.as_bytes().to_vec(), "第"),
+        ("not json", b"hello".to_vec(), "语法错误"),
+        ("array", b"[]".to_vec(), "不是绩效自评导出"),
+        (
+            "other type",
+            b"{\"type\":\"excalidraw\"}".to_vec(),
+            "excalidraw",
+        ),
+        ("no type", b"{\"a\":1}".to_vec(), "缺少 type"),
+        ("deep nesting", huge.as_bytes().to_vec(), "语法错误"),
+        ("20 MB", twenty_mb, "文件过大"),
+        ("newer version", newer.into_bytes(), "格式版本7"),
+        (
+            "wrong type",
+            wrong_type.into_bytes(),
+            "evaluations[0].funds.weight",
+        ),
+        ("huge number", huge_number.into_bytes(), "第"),
+        ("negative time", negative_time.into_bytes(), "exported_at"),
+        ("big int", big_int.into_bytes(), "exported_at"),
+        ("utf-16", utf16, "UTF-16"),
+        ("gbk", gbk, "GBK"),
+        ("duplicate ids", dup.into_bytes(), "编号相同"),
+        ("unknown top field", unknown_field.into_bytes(), "surprise"),
+        ("bad enum", bad_variant.into_bytes(), "level2"),
+    ];
+    for (name, bytes, needle) in cases {
+        match parse_export(&bytes) {
+            Ok(_) => panic!("{name}: accepted"),
+            Err(e) => {
+                let m = e.message_zh();
+                assert!(m.contains(needle), "{name}: {m}");
+            }
+        }
+    }
+}
+
+#[test]
+fn syntax_errors_say_line_and_column() {
+    let text = "{\n  \"type\": \"ziping-export\",\n  \"format_version\": 1,\n  oops\n}";
+    match parse_export(text.as_bytes()) {
+        Err(ImportError::Syntax { line, column, .. }) => assert_eq!((line, column), (4, 3)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_utf8_bom_is_accepted() {
+    let text = format!("\u{feff}{}", export_json(&full_envelope()));
+    assert_eq!(parse_export(text.as_bytes()).expect("bom"), full_envelope());
+}
+
+#[test]
+fn import_plan_never_overwrites_silently() {
+    let mut ws = Workspace {
+        evaluations: samples(),
+        ..Workspace::default()
+    };
+    ws.evaluations[1].updated_at = 500;
+    let mut incoming = samples();
+    incoming[1].updated_at = 900;
+    incoming[1].funds.claimed = "10".into();
+    incoming.truncate(2);
+    let mut new_one = samples()[2].clone();
+    new_one.id = "fresh".into();
+    incoming.push(new_one);
+    let env = Envelope::new(incoming, vec![department_sample()], 1);
+    let p = plan(&ws, &env);
+    assert_eq!(p.len(), 4);
+    assert_eq!(p[0].conflict.as_ref().map(|c| c.newer), Some(Newer::Same));
+    assert_eq!(
+        p[1].conflict.as_ref().map(|c| c.newer),
+        Some(Newer::Incoming)
+    );
+    assert!(p[2].conflict.is_none());
+    assert_eq!(p[3].kind, DocKind::Department);
+    assert!(p[3].conflict.is_none());
+
+    // skip the first, replace the second, add the new one and the department
+    let taken = |id: &str| ws.contains(id);
+    let acts = actions(
+        env.clone(),
+        &[
+            Choice::Skip,
+            Choice::Replace,
+            Choice::Replace,
+            Choice::Replace,
+        ],
+        taken,
+    );
+    assert!(matches!(&acts[0], Action::ReplaceProject(e) if e.id == "sample-zhaoshang"));
+    let mut after = ws.clone();
+    apply(&mut after, acts);
+    assert_eq!(after.evaluations.len(), 5);
+    assert_eq!(
+        after
+            .get("sample-zhaoshang")
+            .map(|e| e.funds.claimed.as_str()),
+        Some("10")
+    );
+    assert_eq!(after.departments.len(), 1);
+
+    // keep both: the copy gets a fresh id, rows renumbered, the original untouched
+    let taken = |id: &str| ws.contains(id);
+    let acts = actions(
+        env,
+        &[Choice::KeepBoth, Choice::Skip, Choice::Skip, Choice::Skip],
+        taken,
+    );
+    let mut after = ws.clone();
+    apply(&mut after, acts);
+    assert_eq!(after.evaluations.len(), 5);
+    let copy = after.get("sample-sheling-copy2").expect("copy");
+    assert!(copy
+        .indicators
+        .iter()
+        .all(|r| r.id.starts_with("sample-sheling-copy2-r")));
+    assert_eq!(after.get("sample-sheling"), ws.get("sample-sheling"));
+}
+
+#[test]
+fn csv_round_trip_restores_the_evaluations() {
+    let env = full_envelope();
+    let text = indicators_csv(&env.evaluations);
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains("\r\n"));
+    let back = parse_indicators_csv(text.as_bytes()).expect("csv");
+    assert_eq!(back, env.evaluations);
+    // a form without indicators survives too
+    let mut bare = samples()[0].clone();
+    bare.indicators.clear();
+    let back = parse_indicators_csv(indicators_csv([&bare]).as_bytes()).expect("csv");
+    assert_eq!(back, vec![bare]);
+}
+
+#[test]
+fn csv_cells_are_safe_and_excel_friendly() {
+    let mut e = samples()[0].clone();
+    e.project_name = "=HYPERLINK(\"http://x\")".into();
+    e.implementing_unit = "+1".into();
+    e.sign_off.preparer = "@SUM(A1)".into();
+    e.goal.expected = "-开头的文字".into();
+    e.goal.achieved = "\t制表符".into();
+    e.sign_off.date = "'已带引号".into();
+    e.sign_off.phone = "07345551234".into();
+    e.indicators[0].weight = "50".into();
+    e.indicators[0].claimed = "-5".into();
+    e.indicators[0].reason = "多行\n说明，含逗号和\"引号\"".into();
+    let text = indicators_csv([&e]);
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let row = reader.records().next().expect("row").expect("record");
+    let col = |name: &str| {
+        row.get(header.iter().position(|h| h == name).expect(name))
+            .expect("cell")
+            .to_string()
+    };
+    assert_eq!(col("项目名称"), "'=HYPERLINK(\"http://x\")");
+    assert_eq!(col("实施单位"), "'+1");
+    assert_eq!(col("填表人"), "'@SUM(A1)");
+    assert_eq!(col("预期目标"), "'-开头的文字");
+    assert_eq!(col("实际完成情况"), "'\t制表符");
+    assert_eq!(col("联系电话"), "=\"07345551234\"");
+    assert_eq!(col("分值"), "50");
+    assert_eq!(col("自评得分"), "-5");
+    assert_eq!(
+        col("偏差原因分析及改进措施"),
+        "多行\n说明，含逗号和\"引号\""
+    );
+    // and it all comes back as typed
+    let back = parse_indicators_csv(text.as_bytes()).expect("csv");
+    assert_eq!(back, vec![e]);
+}
+
+#[test]
+fn summary_csv_has_one_row_per_evaluation_with_plain_numbers() {
+    let text = summary_csv(&samples());
+    let body = text.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("项目名称,主管部门,实施单位,年度,全年预算数（万元）"));
+    assert_eq!(
+        lines[2],
+        "招商引资,衡山县商务和粮食局,衡山县投资促进事务中心,2022,119.34,119.34,100.00,7.00,45.00,25.00,10.00,87.00,98.00,良,5,5"
+    );
+}
+
+#[test]
+fn bad_csv_files_are_rejected_with_their_message() {
+    let good = indicators_csv(&samples());
+    let missing = good.replacen("指标编号", "指标号", 1);
+    let bad_level = good.replacen(",数量指标,", ",产量指标,", 1);
+    let ragged = format!("{good}x,y\r\n");
+    let gbk: Vec<u8> = [b"a,b\r\n".as_slice(), &[0xC9, 0xCC], b",1\r\n"].concat();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "空的"),
+        ("missing column", missing.into_bytes(), "指标编号"),
+        ("bad level2", bad_level.into_bytes(), "二级指标"),
+        ("ragged", ragged.into_bytes(), "列"),
+        ("gbk", gbk, "CSV UTF-8"),
+        (
+            "header only",
+            super::csv::INDICATOR_HEADER.join(",").into_bytes(),
+            "空的",
+        ),
+    ];
+    for (name, bytes, needle) in cases {
+        match parse_indicators_csv(&bytes) {
+            Ok(_) => panic!("{name}: accepted"),
+            Err(e) => {
+                let m = e.message_zh();
+                assert!(m.contains(needle), "{name}: {m}");
+            }
+        }
+    }
+    assert_eq!(parse_indicators_csv(b""), Err(CsvError::Empty));
+}
+
+#[test]
+fn file_names_a_person_understands() {
+    assert_eq!(
+        file_name(
+            &["2022", "衡山县商务和粮食局", "招商引资"],
+            "绩效自评",
+            "json"
+        ),
+        "2022_衡山县商务和粮食局_招商引资_绩效自评.json"
+    );
+    assert_eq!(
+        file_name(&["2022", "", "a/b:c"], "绩效自评", "csv"),
+        "2022_a－b－c_绩效自评.csv"
+    );
+}
