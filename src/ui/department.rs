@@ -1,5 +1,7 @@
 //! The 部门整体支出绩效自评 form: inputs as typed, every derived figure live with its formula.
 
+use super::editor::{print_page, report};
+use super::exchange::export_group_json;
 use super::state::{AppState, DeptEntry, Route};
 use super::widgets::{text_input, Diags};
 use crate::model::{
@@ -223,6 +225,11 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
             <div class="toolbar no-print">
                 <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
                 <button on:click=move |_| app.navigate(summary_route())>"查看本部门项目汇总表"</button>
+                <button on:click=move |_| {
+                    let d = doc.get_untracked();
+                    report(export_group_json(&d.department, &d.year, Vec::new(), vec![d.clone()]))
+                }>"导出JSON"</button>
+                <button on:click=move |_| print_page()>"打印"</button>
                 <span class="counts">{move || format!("提示 {} 条", a.with(|a| a.diagnostics.len()))}</span>
                 <Show
                     when=move || confirming.get()

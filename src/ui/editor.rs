@@ -1,6 +1,7 @@
 //! The 项目支出绩效自评表 editor, laid out like the official form.
 
 use super::charts::ScoreChart;
+use super::exchange::{export_evaluation_csv, export_evaluation_json};
 use super::state::{AppState, EvalEntry, Route};
 use super::widgets::{
     field_dom_id, header_field, indicator_text, notes, text_area, text_input, Diags,
@@ -25,6 +26,11 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
             <div class="toolbar no-print">
                 <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
                 <SummaryBar assessment=assessment />
+                <span class="toolbar-actions">
+                    <button data-testid="export-json" on:click=move |_| report(export_evaluation_json(&doc.get_untracked()))>"导出JSON"</button>
+                    <button data-testid="export-csv" on:click=move |_| report(export_evaluation_csv(&doc.get_untracked()))>"导出CSV"</button>
+                    <button data-testid="print" on:click=move |_| print_page()>"打印"</button>
+                </span>
             </div>
             <h2 class="form-title">
                 {move || doc.with(|e| if e.year.trim().is_empty() { String::new() } else { format!("{}年度", e.year.trim()) })}
@@ -716,4 +722,20 @@ fn focus(dom_id: &str) {
 /// Focuses an element after the current render (a newly added row).
 fn focus_later(dom_id: String) {
     set_timeout(move || focus(&dom_id), std::time::Duration::from_millis(0));
+}
+
+/// Shows a failed export to the user (downloads fail only when the browser refuses blobs).
+pub fn report(result: Result<(), String>) {
+    if let Err(m) = result {
+        if let Some(w) = web_sys::window() {
+            let _ = w.alert_with_message(&format!("导出失败：{m}"));
+        }
+    }
+}
+
+/// Opens the browser's print dialog (the print stylesheet lays the form out on A4).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
 }

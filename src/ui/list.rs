@@ -1,11 +1,14 @@
 //! The list of evaluations: create, open, delete (asks first), load the built-in examples.
 
+use super::editor::report;
+use super::exchange::{export_group_csv, export_group_json, export_selection_json, ImportPanel};
 use super::state::{AppState, DeptEntry, EvalEntry, Route};
 use crate::model::DepartmentEvaluation;
 use crate::rules::num::fmt2;
 use crate::samples::{department_sample, SAMPLES};
 use crate::summary::GroupKey;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// How the project list is sorted.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -52,6 +55,26 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
         .collect_view();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Updated);
+    let selected: RwSignal<BTreeSet<String>> = RwSignal::new(BTreeSet::new());
+    let export_selected = move |_| {
+        let ids = selected.get_untracked();
+        let evals = app.evals.with_untracked(|v| {
+            v.iter()
+                .filter(|e| ids.contains(&e.id))
+                .map(|e| e.doc.get_untracked())
+                .collect::<Vec<_>>()
+        });
+        report(export_selection_json(evals, Vec::new()));
+    };
+    let export_all = move |_| {
+        let evals = app
+            .evals
+            .with_untracked(|v| v.iter().map(|e| e.doc.get_untracked()).collect::<Vec<_>>());
+        let depts = app
+            .depts
+            .with_untracked(|v| v.iter().map(|d| d.doc.get_untracked()).collect::<Vec<_>>());
+        report(export_selection_json(evals, depts));
+    };
     // department-year groups of the matching evaluations, each sorted; ids only, so typing in a
     // form does not rebuild the list (the rows read their own memos)
     let grouped = Memo::new(move |_| {
@@ -117,6 +140,7 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                     {samples}
                 </div>
             </div>
+            <ImportPanel app=app />
             <UndoBar app=app />
             <DepartmentSection app=app />
             <h3>"项目支出绩效自评表"</h3>
@@ -133,6 +157,14 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
+                    <button
+                        data-testid="export-selected"
+                        disabled=move || selected.with(BTreeSet::is_empty)
+                        on:click=export_selected
+                    >
+                        {move || format!("导出所选（{}份）", selected.with(BTreeSet::len))}
+                    </button>
+                    <button data-testid="export-all" on:click=export_all>"导出全部（JSON）"</button>
                     <label>
                         "排序："
                         <select aria-label="排序" on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
@@ -147,7 +179,7 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                     grouped
                         .get()
                         .into_iter()
-                        .map(|(k, ids)| view! { <GroupTable app=app key=k ids=ids /> })
+                        .map(|(k, ids)| view! { <GroupTable app=app key=k ids=ids selected=selected /> })
                         .collect_view()
                 }}
             </Show>
@@ -167,7 +199,38 @@ fn grade_rank(g: crate::rules::Grade) -> u8 {
 
 /// The evaluations of one department and year.
 #[component]
-fn GroupTable(app: AppState, key: GroupKey, ids: Vec<String>) -> impl IntoView {
+fn GroupTable(
+    app: AppState,
+    key: GroupKey,
+    ids: Vec<String>,
+    selected: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let (dept, year) = (key.department.clone(), key.year.clone());
+    let members = move || {
+        let k = GroupKey {
+            department: dept.clone(),
+            year: year.clone(),
+        };
+        app.evals.with_untracked(|v| {
+            v.iter()
+                .map(|e| e.doc.get_untracked())
+                .filter(|e| GroupKey::of(e) == k)
+                .collect::<Vec<_>>()
+        })
+    };
+    let dept_forms = {
+        let key = key.clone();
+        move || {
+            app.depts.with_untracked(|v| {
+                v.iter()
+                    .map(|d| d.doc.get_untracked())
+                    .filter(|d| d.department.trim() == key.department && d.year.trim() == key.year)
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let (m1, m2, m3) = (members.clone(), members.clone(), members);
     let route = Route::Summary {
         department: key.department.clone(),
         year: key.year.clone(),
@@ -177,7 +240,7 @@ fn GroupTable(app: AppState, key: GroupKey, ids: Vec<String>) -> impl IntoView {
     let rows = ids
         .into_iter()
         .filter_map(|id| app.entry(&id))
-        .map(|entry| view! { <ListRow app=app entry=entry /> })
+        .map(|entry| view! { <ListRow app=app entry=entry selected=selected /> })
         .collect_view();
     view! {
         <div class="group">
@@ -188,10 +251,16 @@ fn GroupTable(app: AppState, key: GroupKey, ids: Vec<String>) -> impl IntoView {
                     ev.prevent_default();
                     app.navigate(route.clone());
                 }>"汇总表 →"</a>
+                <span class="group-actions">
+                    <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, m1(), dept_forms()))>"导出本部门本年度（JSON）"</button>
+                    <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &m2(), false))>"汇总表CSV"</button>
+                    <button class="small" on:click=move |_| report(export_group_csv(&k3.department, &k3.year, &m3(), true))>"指标明细CSV"</button>
+                </span>
             </h4>
             <table class="eval-list">
                 <thead>
                     <tr>
+                        <th class="select"></th>
                         <th>"项目名称"</th>
                         <th>"实施单位"</th>
                         <th>"总分"</th>
@@ -207,7 +276,9 @@ fn GroupTable(app: AppState, key: GroupKey, ids: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
+fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>) -> impl IntoView {
+    let sel_id = entry.id.clone();
+    let sel_id2 = entry.id.clone();
     let doc = entry.doc;
     let row = entry.row;
     let confirming = RwSignal::new(false);
@@ -225,6 +296,23 @@ fn ListRow(app: AppState, entry: EvalEntry) -> impl IntoView {
     };
     view! {
         <tr data-id=entry.id.clone()>
+            <td class="select">
+                <input
+                    type="checkbox"
+                    aria-label="选择"
+                    prop:checked=move || selected.with(|s| s.contains(&sel_id))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| {
+                            if on {
+                                s.insert(sel_id2.clone());
+                            } else {
+                                s.remove(&sel_id2);
+                            }
+                        });
+                    }
+                />
+            </td>
             <td>
                 <a href=Route::Edit(entry.id.clone()).to_hash() class="open" on:click=move |ev| {
                     ev.prevent_default();

@@ -4,6 +4,7 @@
 mod charts;
 mod department;
 mod editor;
+mod exchange;
 mod list;
 mod state;
 mod summary;

@@ -272,6 +272,51 @@ impl AppState {
         self.schedule();
     }
 
+    /// Whether an id is used by an evaluation, a department form, the trash or unreadable data.
+    pub fn id_taken(&self, id: &str) -> bool {
+        self.evals.with_untracked(|v| v.iter().any(|e| e.id == id))
+            || self.depts.with_untracked(|v| v.iter().any(|e| e.id == id))
+            || self
+                .trash
+                .with_untracked(|t| t.iter().any(|x| x.evaluation.id == id))
+            || self.reserved.with_value(|r| r.iter().any(|x| x == id))
+    }
+
+    /// Carries out a confirmed import.
+    pub fn apply_import(&self, actions: Vec<crate::exchange::plan::Action>) {
+        use crate::exchange::plan::Action;
+        for a in actions {
+            match a {
+                Action::AddProject(e) => {
+                    self.insert(e);
+                }
+                Action::ReplaceProject(e) => match self.entry(&e.id) {
+                    Some(entry) => {
+                        let id = e.id.clone();
+                        entry.doc.set(e);
+                        self.mark_dirty(DocKey::Eval(id));
+                    }
+                    None => {
+                        self.insert(e);
+                    }
+                },
+                Action::AddDepartment(d) => {
+                    self.insert_department(d);
+                }
+                Action::ReplaceDepartment(d) => match self.dept_entry(&d.id) {
+                    Some(entry) => {
+                        let id = d.id.clone();
+                        entry.doc.set(d);
+                        self.mark_dirty(DocKey::Dept(id));
+                    }
+                    None => {
+                        self.insert_department(d);
+                    }
+                },
+            }
+        }
+    }
+
     fn unused_id(&self, base: &str) -> String {
         let ws_ids: Vec<String> = self
             .evals
@@ -307,9 +352,14 @@ impl AppState {
             d.id.clone()
         };
         d.id = self.unused_id(&base);
+        // imported forms keep their times; new ones get now
         let now = now_ms();
-        d.created_at = now;
-        d.updated_at = now;
+        if d.created_at == 0 {
+            d.created_at = now;
+        }
+        if d.updated_at == 0 {
+            d.updated_at = now;
+        }
         let id = d.id.clone();
         let doc = match self.owner.get_value() {
             Some(owner) => owner.with(|| RwSignal::new(d)),

@@ -3,6 +3,8 @@
 //! keystroke in one evaluation recomputes only that row.
 
 use super::charts::SummaryChart;
+use super::editor::{print_page, report};
+use super::exchange::{export_group_csv, export_group_json};
 use super::state::{AppState, Route};
 use crate::rules::{fmt_num, num::fmt2, num::fmt_pct};
 use crate::summary::{summarize_rows, GroupKey, SummaryRow};
@@ -78,6 +80,27 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
         <section class="summary">
             <div class="toolbar no-print">
                 <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
+                <button on:click={
+                    let key = key.clone();
+                    move |_| report(export_group_csv(&key.department, &key.year, &group_docs(app, &key), false))
+                }>"导出汇总表CSV"</button>
+                <button on:click={
+                    let key = key.clone();
+                    move |_| report(export_group_csv(&key.department, &key.year, &group_docs(app, &key), true))
+                }>"导出指标明细CSV"</button>
+                <button on:click={
+                    let key = key.clone();
+                    move |_| {
+                        let depts = app.depts.with_untracked(|v| {
+                            v.iter()
+                                .map(|d| d.doc.get_untracked())
+                                .filter(|d| d.department.trim() == key.department && d.year.trim() == key.year)
+                                .collect()
+                        });
+                        report(export_group_json(&key.department, &key.year, group_docs(app, &key), depts))
+                    }
+                }>"导出本部门本年度（JSON）"</button>
+                <button on:click=move |_| print_page()>"打印"</button>
                 {move || dept_form().map(|id| view! {
                     <button on:click=move |_| app.navigate(Route::Department(id.clone()))>"打开部门整体支出自评表"</button>
                 })}
@@ -127,4 +150,13 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
             <SummaryChart rows=rows />
         </section>
     }
+}
+
+fn group_docs(app: AppState, key: &GroupKey) -> Vec<crate::model::Evaluation> {
+    app.evals.with_untracked(|v| {
+        v.iter()
+            .map(|e| e.doc.get_untracked())
+            .filter(|e| GroupKey::of(e) == *key)
+            .collect()
+    })
 }

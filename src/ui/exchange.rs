@@ -1,0 +1,335 @@
+//! Export (JSON, CSV) as real downloads, and import (file picker and drag-and-drop) through a
+//! preview: the file is checked first, nothing changes until the user confirms, and an existing
+//! evaluation is never overwritten without the user choosing to.
+
+use super::state::{now_ms, AppState};
+use crate::exchange::csv::{indicators_csv, parse_indicators_csv, summary_csv};
+use crate::exchange::plan::{actions, plan, Choice, DocKind, Newer, PlanItem};
+use crate::exchange::{export_json, file_name, parse_export, Envelope};
+use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `content` as a file download.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "无法生成文件".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "无法生成下载链接".to_string())?;
+    let doc = document();
+    let a = doc
+        .create_element("a")
+        .ok()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| "无法创建下载链接".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // let the browser start the download before the URL goes
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
+}
+
+/// Today as `20261124`, for file names of several forms.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+pub fn export_evaluation_json(e: &Evaluation) -> Result<(), String> {
+    let env = Envelope::new(vec![e.clone()], Vec::new(), now_ms());
+    let name = file_name(
+        &[&e.year, &e.department, &e.project_name],
+        "绩效自评",
+        "json",
+    );
+    download(&name, "application/json", &export_json(&env))
+}
+
+pub fn export_evaluation_csv(e: &Evaluation) -> Result<(), String> {
+    let name = file_name(
+        &[&e.year, &e.department, &e.project_name],
+        "绩效自评指标明细",
+        "csv",
+    );
+    download(&name, "text/csv;charset=utf-8", &indicators_csv([e]))
+}
+
+/// A department-year: its project forms and its department form.
+pub fn export_group_json(
+    department: &str,
+    year: &str,
+    evaluations: Vec<Evaluation>,
+    departments: Vec<DepartmentEvaluation>,
+) -> Result<(), String> {
+    let env = Envelope::new(evaluations, departments, now_ms());
+    let name = file_name(&[year, department], "部门绩效自评全部", "json");
+    download(&name, "application/json", &export_json(&env))
+}
+
+pub fn export_group_csv(
+    department: &str,
+    year: &str,
+    evaluations: &[Evaluation],
+    indicators: bool,
+) -> Result<(), String> {
+    if indicators {
+        let name = file_name(&[year, department], "绩效自评指标明细", "csv");
+        download(
+            &name,
+            "text/csv;charset=utf-8",
+            &indicators_csv(evaluations),
+        )
+    } else {
+        let name = file_name(&[year, department], "绩效自评汇总表", "csv");
+        download(&name, "text/csv;charset=utf-8", &summary_csv(evaluations))
+    }
+}
+
+pub fn export_selection_json(
+    evaluations: Vec<Evaluation>,
+    departments: Vec<DepartmentEvaluation>,
+) -> Result<(), String> {
+    let n = evaluations.len() + departments.len();
+    let name = file_name(&[&today()], &format!("绩效自评_{n}份"), "json");
+    let env = Envelope::new(evaluations, departments, now_ms());
+    download(&name, "application/json", &export_json(&env))
+}
+
+/// A file read and checked, waiting for the user's choices.
+#[derive(Clone)]
+struct Pending {
+    file: String,
+    envelope: Envelope,
+    items: Vec<PlanItem>,
+    choices: Vec<RwSignal<Choice>>,
+}
+
+fn fmt_time(ms: u64) -> String {
+    if ms == 0 {
+        return "未知".into();
+    }
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Reads bytes of a picked or dropped file and prepares the preview.
+fn read_file(
+    app: AppState,
+    file: web_sys::File,
+    pending: RwSignal<Option<Pending>>,
+    error: RwSignal<Option<String>>,
+) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(b) => b,
+            Err(_) => {
+                error.set(Some(format!("无法读取文件“{name}”")));
+                return;
+            }
+        };
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let is_csv = name.to_lowercase().ends_with(".csv");
+        let parsed = if is_csv {
+            parse_indicators_csv(&bytes)
+                .map(|evals| Envelope::new(evals, Vec::new(), 0))
+                .map_err(|e| e.message_zh())
+        } else {
+            parse_export(&bytes).map_err(|e| e.message_zh())
+        };
+        match parsed {
+            Err(m) => {
+                pending.set(None);
+                error.set(Some(format!("“{name}”未导入：{m}")));
+            }
+            Ok(envelope) => {
+                let ws = app.snapshot();
+                let items = plan(&ws, &envelope);
+                let choices = items
+                    .iter()
+                    .map(|it| {
+                        RwSignal::new(match &it.conflict {
+                            None => Choice::Replace,
+                            Some(_) => Choice::Skip,
+                        })
+                    })
+                    .collect();
+                error.set(None);
+                pending.set(Some(Pending {
+                    file: name,
+                    envelope,
+                    items,
+                    choices,
+                }));
+            }
+        }
+    });
+}
+
+/// Import: a file picker, a drop zone, the preview with a choice for every conflict.
+#[component]
+pub fn ImportPanel(app: AppState) -> impl IntoView {
+    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let done: RwSignal<Option<String>> = RwSignal::new(None);
+    let dragging = RwSignal::new(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                done.set(None);
+                read_file(app, file, pending, error);
+            }
+            // picking the same file again must fire again
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            done.set(None);
+            read_file(app, file, pending, error);
+        }
+    };
+    let confirm = move |_| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        let choices: Vec<Choice> = p.choices.iter().map(|c| c.get_untracked()).collect();
+        let acts = actions(p.envelope, &choices, |id| app.id_taken(id));
+        let n = acts.len();
+        app.apply_import(acts);
+        pending.set(None);
+        done.set(Some(format!("已从“{}”导入 {} 份。", p.file, n)));
+    };
+    let preview = move || {
+        pending.get().map(|p| {
+            let rows = p
+                .items
+                .iter()
+                .zip(p.choices.iter().copied())
+                .map(|(it, choice)| {
+                    let kind = match it.kind {
+                        DocKind::Project => "项目支出",
+                        DocKind::Department => "部门整体支出",
+                    };
+                    let status = match &it.conflict {
+                        None => view! { <span class="new">"新增"</span> }.into_any(),
+                        Some(c) => {
+                            let newer = match c.newer {
+                                Newer::Incoming => "文件中的较新",
+                                Newer::Existing => "本机的较新",
+                                Newer::Same => "修改时间相同",
+                            };
+                            view! {
+                                <span class="conflict">
+                                    {format!("已存在（本机：{}，修改于{}；文件：修改于{}；{}）", c.existing_title, fmt_time(c.existing_updated_at), fmt_time(c.incoming_updated_at), newer)}
+                                </span>
+                                <select
+                                    aria-label="处理方式"
+                                    class="conflict-choice"
+                                    on:change=move |ev| {
+                                        choice.set(match event_target_value(&ev).as_str() {
+                                            "replace" => Choice::Replace,
+                                            "both" => Choice::KeepBoth,
+                                            _ => Choice::Skip,
+                                        })
+                                    }
+                                >
+                                    <option value="skip" selected=true>"跳过（保留本机的）"</option>
+                                    <option value="replace">"替换本机的"</option>
+                                    <option value="both">"两份都保留"</option>
+                                </select>
+                            }
+                            .into_any()
+                        }
+                    };
+                    view! {
+                        <li data-id=it.id.clone()>
+                            <span class="kind sub">{kind}</span>
+                            " "
+                            <strong>{it.title.clone()}</strong>
+                            " "
+                            {status}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="import-preview" data-testid="import-preview">
+                    <p>{format!("“{}”中有 {} 份表：", p.file, p.items.len())}</p>
+                    <ul>{rows}</ul>
+                    <button class="primary" data-testid="confirm-import" on:click=confirm>"确认导入"</button>
+                    <button on:click=move |_| pending.set(None)>"取消"</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div
+            class="import"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <label class="import-pick">
+                "导入文件（JSON 或 指标明细CSV），也可把文件拖到这里："
+                <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="import-file" on:change=on_pick />
+            </label>
+            {move || error.get().map(|m| view! { <div class="banner error" role="alert" data-testid="import-error">{m}</div> })}
+            {move || done.get().map(|m| view! { <div class="note info" role="status" data-testid="import-done">{m}</div> })}
+            {preview}
+        </div>
+    }
+}
+
+impl AppState {
+    /// The workspace as plain data (for planning an import).
+    pub fn snapshot(&self) -> Workspace {
+        Workspace {
+            evaluations: self
+                .evals
+                .with_untracked(|v| v.iter().map(|e| e.doc.get_untracked()).collect()),
+            departments: self
+                .depts
+                .with_untracked(|v| v.iter().map(|d| d.doc.get_untracked()).collect()),
+            trash: self.trash.get_untracked(),
+        }
+    }
+}
