@@ -189,6 +189,7 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                           set: fn(&mut DepartmentEvaluation, String)| {
         view! {
             <label class="block-label">{label}</label>
+            <span class="print-only pre">{move || doc.with(get)}</span>
             <textarea
                 rows="5"
                 aria-label=label

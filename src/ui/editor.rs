@@ -290,6 +290,7 @@ fn GoalTable(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
                      get: fn(&Evaluation) -> String,
                      set: fn(&mut Evaluation, String)| {
         view! {
+            <span class="print-only pre">{move || doc.with(get)}</span>
             <textarea
                 rows="3"
                 aria-label=label
@@ -399,7 +400,7 @@ fn IndicatorTable(
                     <th>"年度指标值"</th>
                     <th>"实际完成值"</th>
                     <th>"分值"</th>
-                    <th>"类型"</th>
+                    <th class="kind-col">"类型"</th>
                     <th>"得分"</th>
                     <th>"偏差原因分析及改进措施"</th>
                     <th class="no-print">"操作"</th>
@@ -410,7 +411,7 @@ fn IndicatorTable(
                 <tr class="total-line">
                     <th colspan="5">"总分"</th>
                     <td>"100"</td>
-                    <td></td>
+                    <td class="kind"></td>
                     <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
                     <td>{move || assessment.with(|a| format!("等级：{}", a.grade.name_zh()))} {notes(diags, Field::Total)}</td>
                     <td class="no-print"></td>
@@ -650,6 +651,7 @@ fn SignOffView(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
         view! {
             <label class="signoff-field">
                 <span>{label}"："</span>
+                <span class="print-only signline">{move || doc.with(get)}</span>
                 <input
                     type="text"
                     aria-label=label

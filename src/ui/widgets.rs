@@ -94,18 +94,20 @@ pub fn text_input<T: Doc>(
 ) -> impl IntoView {
     let id = field_dom_id(&field);
     let f2 = field.clone();
+    let value = Memo::new(move |_| doc.with(&get));
     view! {
         <input
             type="text"
             id=id
             class=move || format!("{class} {}", flagged(diags, &f2))
             aria-label=label
-            prop:value=move || doc.with(&get)
+            prop:value=move || value.get()
             on:input=move |ev| {
                 let v = event_target_value(&ev);
                 T::commit(app, doc, |e| set(e, v));
             }
         />
+        <span class=format!("print-only {class}")>{move || value.get()}</span>
         {notes(diags, field)}
     }
 }
@@ -123,13 +125,15 @@ pub fn text_area<T: Doc>(
 ) -> impl IntoView {
     let id = field_dom_id(&field);
     let f2 = field.clone();
+    let value = Memo::new(move |_| doc.with(&get));
     view! {
+        <span class="print-only pre">{move || value.get()}</span>
         <textarea
             id=id
             rows="2"
             class=move || flagged(diags, &f2)
             aria-label=label
-            prop:value=move || doc.with(&get)
+            prop:value=move || value.get()
             on:input=move |ev| {
                 let v = event_target_value(&ev);
                 T::commit(app, doc, |e| set(e, v));

@@ -143,3 +143,58 @@ test('a bad file is refused with its message and nothing changes', async () => {
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('dropping a file on the import area previews it like the picker', async () => {
+  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const env = {
+    type: 'ziping-export',
+    format_version: 1,
+    app_version: '0.1.0',
+    evaluations: [{ id: 'dropped', project_name: '拖入的项目', year: '2024', indicators: [] }],
+  };
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    const zone = document.querySelector('.import');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(env));
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.match(await page.textContent('[data-testid="import-preview"]'), /拖入的项目 · 2024年/);
+  await page.click('[data-testid="confirm-import"]');
+  await page.waitForSelector('table.eval-list a.open:has-text("拖入的项目")');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('print: the form lays out on A4 with no buttons or panels, values as text', async () => {
+  const { ctx, page, problems } = await openApp(browser, srv.url);
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.evaluate(() => {
+    const shown = (el) => el.offsetParent !== null || getComputedStyle(el).position === 'fixed';
+    return {
+      buttons: [...document.querySelectorAll('button')].filter(shown).length,
+      inputs: [...document.querySelectorAll('input, textarea, select')].filter(shown).length,
+      panel: shown(document.querySelector('aside.diagnostics')),
+      name: [...document.querySelectorAll('.print-only')].filter(shown).map((e) => e.textContent).includes('招商引资'),
+      rowBreak: getComputedStyle(document.querySelector('tr.indicator-row')).breakInside,
+      signoff: document.querySelector('.signoff').innerText,
+    };
+  });
+  assert.equal(visible.buttons, 0);
+  assert.equal(visible.inputs, 0);
+  assert.equal(visible.panel, false);
+  assert.ok(visible.name);
+  assert.equal(visible.rowBreak, 'avoid');
+  assert.match(visible.signoff, /填表人：\s*彭智岳/);
+  assert.match(visible.signoff, /单位负责人签字：\s*杨群/);
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const text = pdf.toString('latin1');
+  const pages = (text.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 3, `pages: ${pages}`);
+  assert.match(text, /\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]/, 'A4 portrait');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
