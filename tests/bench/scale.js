@@ -107,6 +107,33 @@ function median(xs) {
   await page.waitForTimeout(1000); // past the save debounce
   const writes = await page.evaluate(() => window.__writes);
 
+  // export the whole workspace as JSON, then import it into a fresh profile
+  await page.goto(srv.url + '#/');
+  await page.waitForFunction((n) => document.querySelectorAll('table.eval-list tbody tr').length === n, COUNT, { timeout: 120000 });
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-all"]')]);
+  const exportMs = Date.now() - t0;
+  const file = path.join(os.tmpdir(), `ziping-bench-${process.pid}.json`);
+  await download.saveAs(file);
+  const exportBytes = fs.statSync(file).size;
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(srv.url);
+  await fresh.waitForSelector('[data-testid="import-file"]');
+  const t1 = Date.now();
+  await fresh.setInputFiles('[data-testid="import-file"]', file);
+  await fresh.waitForSelector('[data-testid="import-preview"]', { timeout: 120000 });
+  const previewMs = Date.now() - t1;
+  const t2 = Date.now();
+  await fresh.click('[data-testid="confirm-import"]');
+  await fresh.waitForFunction((n) => document.querySelectorAll('table.eval-list tbody tr').length === n, COUNT, { timeout: 120000 });
+  const applyMs = Date.now() - t2;
+  await fresh.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('ziping:eval:')).length === n, COUNT, { timeout: 120000 });
+  const savedMs = Date.now() - t2;
+  fs.rmSync(file, { force: true });
+
   const result = {
     evaluations: COUNT,
     indicators_each: ROWS,
@@ -118,6 +145,11 @@ function median(xs) {
     keystroke_to_total_ms_median: Number(median(keystrokes).toFixed(2)),
     keystroke_to_total_ms_max: Number(Math.max(...keystrokes).toFixed(2)),
     storage_writes_after_20_keystrokes: writes,
+    export_all_json_ms: exportMs,
+    export_bytes: exportBytes,
+    import_read_check_preview_ms: previewMs,
+    import_apply_to_full_list_ms: applyMs,
+    import_apply_to_all_saved_ms: savedMs,
     page_errors: errors,
   };
   console.log(JSON.stringify(result, null, 2));
