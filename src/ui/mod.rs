@@ -15,8 +15,31 @@ use state::{AppState, Route, StorageStatus};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        announce_panic(&info.to_string());
+    }));
+    // a deliberate crash, to rehearse the recovery screen (tests/browser/reliability.test.js)
+    if web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h == "#/__selftest-panic")
+    {
+        panic!("自检：人为触发的程序错误（#/__selftest-panic）");
+    }
     leptos::mount::mount_to_body(App);
+}
+
+/// Tells `static/recovery.js` (plain JS, independent of the crashed wasm) to show the recovery
+/// screen with the panic text and an "export my data" way out.
+fn announce_panic(text: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&wasm_bindgen::JsValue::from_str(text));
+    if let (Some(w), Ok(ev)) = (
+        web_sys::window(),
+        web_sys::CustomEvent::new_with_event_init_dict("ziping-panic", &init),
+    ) {
+        let _ = w.dispatch_event(&ev);
+    }
 }
 
 #[component]
@@ -103,8 +126,29 @@ fn StorageBanner(app: AppState) -> impl IntoView {
         StorageStatus::Unavailable(m) | StorageStatus::Failed(m) => Some(m),
         _ => None,
     };
+    // the way out when nothing can be saved: everything in memory, as an importable file
+    let export_all = move |_| {
+        let ws = app.snapshot();
+        let mut evaluations = ws.evaluations;
+        evaluations.extend(ws.trash.into_iter().map(|t| t.evaluation));
+        editor::report(exchange::export_selection_json(evaluations, ws.departments));
+    };
+    let export_raw = move |_| {
+        let dump = app.raw_problem_entries();
+        editor::report(exchange::download(
+            "绩效自评_无法读取的原始数据.json",
+            "application/json",
+            &dump,
+        ));
+    };
     view! {
-        {move || message().map(|m| view! { <div class="banner error" role="alert" data-testid="storage-banner">{m}</div> })}
+        {move || message().map(|m| view! {
+            <div class="banner error" role="alert" data-testid="storage-banner">
+                {m}
+                " "
+                <button class="small" data-testid="banner-export" on:click=export_all>"导出全部数据"</button>
+            </div>
+        })}
         {move || {
             app.problems
                 .get()
@@ -112,5 +156,10 @@ fn StorageBanner(app: AppState) -> impl IntoView {
                 .map(|p| view! { <div class="banner warning" role="alert" data-testid="load-problem">{p}</div> })
                 .collect_view()
         }}
+        <Show when=move || app.problems.with(|p| !p.is_empty())>
+            <div class="banner warning">
+                <button class="small" data-testid="export-raw" on:click=export_raw>"导出无法读取的原始数据（供恢复）"</button>
+            </div>
+        </Show>
     }
 }

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 /// Quiet time after the last keystroke before saving.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// Pause between retries after a failed save.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
 
 #[derive(Clone)]
 pub struct EvalEntry {
@@ -119,6 +121,8 @@ struct Saver {
     trashed: BTreeSet<String>,
     /// Trash entries to forget (restored or emptied).
     untrashed: BTreeSet<String>,
+    /// A retry after a failed save is scheduled.
+    retry_pending: bool,
     index_dirty: bool,
     timer: Option<leptos::prelude::TimeoutHandle>,
 }
@@ -270,6 +274,27 @@ impl AppState {
             s.dirty.insert(key);
         });
         self.schedule();
+    }
+
+    /// The raw text of every unreadable stored entry and its backup, as one JSON object
+    /// `{key: text}`, so the user can take it to someone who can repair it.
+    pub fn raw_problem_entries(&self) -> String {
+        let mut map = serde_json::Map::new();
+        self.saver.with_value(|s| {
+            if let Some(store) = s.store.as_ref() {
+                if let Ok(keys) = crate::store::KeyValueStore::keys(store) {
+                    for k in keys
+                        .into_iter()
+                        .filter(|k| k.starts_with(crate::store::BACKUP_PREFIX))
+                    {
+                        if let Ok(Some(v)) = crate::store::KeyValueStore::get(store, &k) {
+                            map.insert(k, serde_json::Value::String(v));
+                        }
+                    }
+                }
+            }
+        });
+        serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
     }
 
     /// Whether an id is used by an evaluation, a department form, the trash or unreadable data.
@@ -499,6 +524,27 @@ impl AppState {
         });
     }
 
+    /// After a failed save (quota), try again every few seconds: when the user frees space
+    /// (deletes, empties the trash, or another tab does), saving resumes by itself.
+    fn retry_later(&self) {
+        let mut already = false;
+        self.saver.update_value(|s| {
+            already = s.retry_pending;
+            s.retry_pending = true;
+        });
+        if already {
+            return;
+        }
+        let this = *self;
+        set_timeout(
+            move || {
+                this.saver.update_value(|s| s.retry_pending = false);
+                this.flush();
+            },
+            RETRY_DELAY,
+        );
+    }
+
     /// Writes every pending change now (also called on pagehide / visibilitychange).
     pub fn flush(&self) {
         let evals = self.evals;
@@ -578,7 +624,10 @@ impl AppState {
         }
         match result {
             Ok(()) => self.status.set(StorageStatus::Saved),
-            Err(e) => self.status.set(StorageStatus::Failed(e.message_zh())),
+            Err(e) => {
+                self.status.set(StorageStatus::Failed(e.message_zh()));
+                self.retry_later();
+            }
         }
     }
 }

@@ -1,0 +1,112 @@
+// ziping recovery: plain JavaScript (ES2019, no modules, no wasm) so it still works when the
+// WebAssembly part has crashed or cannot start. It shows what happened and offers the user's data
+// as a file — read straight from localStorage, which a crash does not touch.
+(function () {
+  'use strict';
+
+  function readStore() {
+    var evaluations = [];
+    var departments = [];
+    var raw = {};
+    for (var i = 0; i < localStorage.length; i++) {
+      var key = localStorage.key(i);
+      if (!key || key.indexOf('ziping:') !== 0) continue;
+      var text = localStorage.getItem(key);
+      raw[key] = text;
+      try {
+        var doc = JSON.parse(text);
+        if (key.indexOf('ziping:eval:') === 0 && doc && doc.evaluation) evaluations.push(doc.evaluation);
+        if (key.indexOf('ziping:trash:') === 0 && doc && doc.trashed) evaluations.push(doc.trashed.evaluation);
+        if (key.indexOf('ziping:dept:') === 0 && doc && doc.department) departments.push(doc.department);
+      } catch (e) {
+        // unreadable entries stay in the raw dump
+      }
+    }
+    return { evaluations: evaluations, departments: departments, raw: raw };
+  }
+
+  function download(name, text) {
+    var blob = new Blob([text], { type: 'application/json' });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
+  }
+
+  function stamp() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + two(d.getMonth() + 1) + two(d.getDate()) + '_' + two(d.getHours()) + two(d.getMinutes());
+  }
+
+  function exportAll() {
+    var s = readStore();
+    var envelope = {
+      type: 'ziping-export',
+      format_version: 1,
+      app_version: 'recovery',
+      exported_at: Date.now(),
+      evaluations: s.evaluations,
+      departments: s.departments
+    };
+    download('绩效自评_全部数据_' + stamp() + '.json', JSON.stringify(envelope, null, 2));
+  }
+
+  function exportRaw() {
+    download('绩效自评_原始存储_' + stamp() + '.json', JSON.stringify(readStore().raw, null, 2));
+  }
+
+  function button(label, id, onClick) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.setAttribute('data-testid', id);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function showOverlay(title, detail) {
+    if (document.getElementById('ziping-recovery')) return;
+    var box = document.createElement('div');
+    box.id = 'ziping-recovery';
+    box.setAttribute('role', 'alertdialog');
+    var h = document.createElement('h2');
+    h.textContent = title;
+    var p = document.createElement('p');
+    p.textContent = '已保存在本浏览器中的数据没有受到影响。请先导出数据，再重新加载页面；如问题反复出现，请把下面的错误信息发给维护人员。';
+    var actions = document.createElement('div');
+    actions.className = 'recovery-actions';
+    actions.appendChild(button('导出我的数据（可重新导入）', 'recovery-export', exportAll));
+    actions.appendChild(button('导出原始存储内容', 'recovery-raw', exportRaw));
+    actions.appendChild(button('重新加载页面', 'recovery-reload', function () { location.reload(); }));
+    var pre = document.createElement('pre');
+    pre.setAttribute('data-testid', 'recovery-detail');
+    pre.textContent = detail || '';
+    box.appendChild(h);
+    box.appendChild(p);
+    box.appendChild(actions);
+    box.appendChild(pre);
+    document.body.appendChild(box);
+  }
+
+  window.addEventListener('ziping-panic', function (ev) {
+    showOverlay('程序出错，已停止运行', ev && ev.detail ? String(ev.detail) : '');
+  });
+
+  window.addEventListener('error', function (ev) {
+    // a crashed WebAssembly module reports "unreachable"; anything after it is moot
+    var msg = ev && ev.message ? String(ev.message) : '';
+    if (/unreachable|RuntimeError/.test(msg)) showOverlay('程序出错，已停止运行', msg);
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      showOverlay('此浏览器不支持 WebAssembly，无法运行本工具',
+        '请使用新版 360安全浏览器/360极速浏览器（极速模式）、Chrome、Edge 或 Firefox 打开本页。');
+    }
+  });
+}());
