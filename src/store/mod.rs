@@ -15,6 +15,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod memory;
+pub mod merge;
 
 pub use memory::MemoryStore;
 

@@ -57,10 +57,15 @@ fn App() -> impl IntoView {
     });
     let hashchange =
         window_event_listener(leptos::ev::hashchange, move |_| app.sync_route_from_hash());
+    // another tab wrote to localStorage
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        app.on_storage(ev.key(), ev.new_value())
+    });
     on_cleanup(move || {
         pagehide.remove();
         hidden.remove();
         hashchange.remove();
+        storage.remove();
     });
 
     let page = move || match app.route.get() {
@@ -102,6 +107,7 @@ fn App() -> impl IntoView {
             <SaveStatus app=app />
         </header>
         <StorageBanner app=app />
+        <SyncNotes app=app />
         <main>{page}</main>
     }
 }
@@ -161,5 +167,22 @@ fn StorageBanner(app: AppState) -> impl IntoView {
                 <button class="small" data-testid="export-raw" on:click=export_raw>"导出无法读取的原始数据（供恢复）"</button>
             </div>
         </Show>
+    }
+}
+
+/// What happened when another tab edited the same data.
+#[component]
+fn SyncNotes(app: AppState) -> impl IntoView {
+    move || {
+        let notes = app.sync_notes.get();
+        (!notes.is_empty()).then(|| {
+            view! {
+                <div class="banner warning" role="status" data-testid="sync-note">
+                    {notes.join(" ")}
+                    " "
+                    <button class="small" on:click=move |_| app.sync_notes.set(Vec::new())>"知道了"</button>
+                </div>
+            }
+        })
     }
 }

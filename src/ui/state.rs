@@ -3,6 +3,8 @@
 
 use crate::model::{DepartmentEvaluation, Evaluation, TrashedEvaluation, Workspace};
 use crate::samples::Sample;
+use crate::store::merge::{merge_evaluation, same_content};
+use crate::store::KeyValueStore;
 use crate::store::{self, local::LocalStore, StoreError};
 use crate::summary::{summary_row, SummaryRow};
 use leptos::prelude::*;
@@ -123,6 +125,9 @@ struct Saver {
     untrashed: BTreeSet<String>,
     /// A retry after a failed save is scheduled.
     retry_pending: bool,
+    /// Per evaluation, the version this tab knows is in storage: the base of the three-way
+    /// merge when another tab has written the same evaluation.
+    synced: std::collections::HashMap<String, Evaluation>,
     index_dirty: bool,
     timer: Option<leptos::prelude::TimeoutHandle>,
 }
@@ -135,6 +140,8 @@ pub struct AppState {
     pub trash: RwSignal<Vec<TrashedEvaluation>>,
     /// The last deletion, offered for one-click undo.
     pub last_deleted: RwSignal<Option<String>>,
+    /// What happened when another tab edited the same data (shown until dismissed).
+    pub sync_notes: RwSignal<Vec<String>>,
     pub route: RwSignal<Route>,
     pub status: RwSignal<StorageStatus>,
     /// Stored entries that could not be read (kept aside, reported).
@@ -175,6 +182,12 @@ impl AppState {
             Ok(mut s) => {
                 match store::load(&mut s) {
                     Ok(outcome) => {
+                        saver.synced = outcome
+                            .workspace
+                            .evaluations
+                            .iter()
+                            .map(|e| (e.id.clone(), e.clone()))
+                            .collect();
                         reserved = store::reserved_ids(&outcome.problems);
                         problems = outcome.problems.iter().map(|p| p.message_zh()).collect();
                         workspace = outcome.workspace;
@@ -208,6 +221,7 @@ impl AppState {
             depts: RwSignal::new(depts),
             trash: RwSignal::new(trash),
             last_deleted: RwSignal::new(None),
+            sync_notes: RwSignal::new(Vec::new()),
             route: RwSignal::new(route),
             status: RwSignal::new(status),
             problems: RwSignal::new(problems),
@@ -550,6 +564,7 @@ impl AppState {
         let evals = self.evals;
         let depts = self.depts;
         let trash = self.trash;
+        let mut notes: Vec<String> = Vec::new();
         let mut result: Result<(), StoreError> = Ok(());
         let mut has_store = true;
         self.saver.update_value(|s| {
@@ -565,7 +580,30 @@ impl AppState {
                 let r = match &key {
                     DocKey::Eval(id) => evals
                         .with_untracked(|v| v.iter().find(|e| &e.id == id).map(|e| e.doc))
-                        .map(|doc| doc.with_untracked(|e| store::save_evaluation(store, e))),
+                        .map(|doc| {
+                            // another tab may have saved this evaluation since we last saw it:
+                            // merge per field instead of overwriting its edits
+                            let theirs = store
+                                .get(&store::eval_key(id))
+                                .ok()
+                                .flatten()
+                                .and_then(|raw| store::decode_evaluation(&raw).ok());
+                            let mine = doc.get_untracked();
+                            let to_write = match (theirs, s.synced.get(id)) {
+                                (Some(theirs), Some(base)) if !same_content(&theirs, base) => {
+                                    let out = merge_evaluation(base, &mine, &theirs);
+                                    notes.extend(conflict_note(&mine, &out.conflicts));
+                                    doc.set(out.merged.clone());
+                                    out.merged
+                                }
+                                _ => mine,
+                            };
+                            let r = store::save_evaluation(store, &to_write);
+                            if r.is_ok() {
+                                s.synced.insert(id.clone(), to_write);
+                            }
+                            r
+                        }),
                     DocKey::Dept(id) => depts
                         .with_untracked(|v| v.iter().find(|e| &e.id == id).map(|e| e.doc))
                         .map(|doc| doc.with_untracked(|d| store::save_department(store, d))),
@@ -619,6 +657,9 @@ impl AppState {
                 }
             }
         });
+        if !notes.is_empty() {
+            self.sync_notes.update(|n| n.extend(notes));
+        }
         if !has_store {
             return;
         }
@@ -628,6 +669,144 @@ impl AppState {
                 self.status.set(StorageStatus::Failed(e.message_zh()));
                 self.retry_later();
             }
+        }
+    }
+}
+
+/// "另一个标签页同时修改了「招商引资」的…；已保留本页的内容".
+fn conflict_note(mine: &Evaluation, conflicts: &[String]) -> Option<String> {
+    if conflicts.is_empty() {
+        return None;
+    }
+    let name = if mine.project_name.trim().is_empty() {
+        "未命名项目"
+    } else {
+        mine.project_name.trim()
+    };
+    Some(format!(
+        "另一个标签页同时修改了「{name}」的{}，这些内容已保留本页的填写，其余修改已合并。",
+        conflicts.join("、")
+    ))
+}
+
+impl AppState {
+    /// Another tab changed localStorage: bring this tab up to date without dropping its own
+    /// unsaved edits (they are merged per field; true conflicts keep this tab's value and are
+    /// reported).
+    pub fn on_storage(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            return;
+        };
+        if let Some(id) = key.strip_prefix(store::EVAL_PREFIX) {
+            self.sync_evaluation(id, new_value);
+        } else if let Some(id) = key.strip_prefix(store::DEPT_PREFIX) {
+            self.sync_department(id, new_value);
+        } else if let Some(id) = key.strip_prefix(store::TRASH_PREFIX) {
+            match new_value.and_then(|raw| store::decode_trash(&raw).ok()) {
+                Some(t) => self.trash.update(|v| {
+                    if !v.iter().any(|x| x.evaluation.id == t.evaluation.id) {
+                        v.insert(0, t);
+                    }
+                }),
+                None => self.trash.update(|v| v.retain(|x| x.evaluation.id != id)),
+            }
+        }
+    }
+
+    fn is_dirty(&self, key: &DocKey) -> bool {
+        self.saver.with_value(|s| s.dirty.contains(key))
+    }
+
+    fn sync_evaluation(&self, id: &str, raw: Option<String>) {
+        let key = DocKey::Eval(id.to_string());
+        let entry = self.entry(id);
+        let Some(raw) = raw else {
+            // removed (deleted or moved to the trash) in the other tab
+            if entry.is_some() && !self.is_dirty(&key) {
+                self.evals.update(|v| v.retain(|e| e.id != id));
+                self.saver.update_value(|s| {
+                    s.synced.remove(id);
+                });
+            }
+            return;
+        };
+        let Ok(theirs) = store::decode_evaluation(&raw) else {
+            return;
+        };
+        let Some(entry) = entry else {
+            if self
+                .trash
+                .with_untracked(|t| t.iter().any(|x| x.evaluation.id == id))
+            {
+                return;
+            }
+            let e = theirs.clone();
+            let new_entry = match self.owner.get_value() {
+                Some(owner) => owner.with(|| EvalEntry::new(e)),
+                None => EvalEntry::new(e),
+            };
+            self.evals.update(|v| v.push(new_entry));
+            self.saver.update_value(|s| {
+                s.synced.insert(id.to_string(), theirs);
+            });
+            return;
+        };
+        let base = self.saver.with_value(|s| s.synced.get(id).cloned());
+        let mine = entry.doc.get_untracked();
+        if base.as_ref().is_some_and(|b| same_content(b, &theirs)) {
+            return; // our own write, or nothing new
+        }
+        let dirty = self.is_dirty(&key);
+        let base = base.unwrap_or_else(|| mine.clone());
+        if !dirty || same_content(&mine, &base) {
+            entry.doc.set(theirs.clone());
+        } else {
+            let out = merge_evaluation(&base, &mine, &theirs);
+            if let Some(n) = conflict_note(&mine, &out.conflicts) {
+                self.sync_notes.update(|v| v.push(n));
+            }
+            entry.doc.set(out.merged);
+            self.mark_dirty(key);
+        }
+        self.saver.update_value(|s| {
+            s.synced.insert(id.to_string(), theirs);
+        });
+    }
+
+    fn sync_department(&self, id: &str, raw: Option<String>) {
+        let key = DocKey::Dept(id.to_string());
+        let entry = self.dept_entry(id);
+        match raw.and_then(|r| store::decode_department(&r).ok()) {
+            None => {
+                if entry.is_some() && !self.is_dirty(&key) {
+                    self.depts.update(|v| v.retain(|d| d.id != id));
+                }
+            }
+            Some(theirs) => match entry {
+                Some(entry) if self.is_dirty(&key) => {
+                    if entry.doc.with_untracked(|d| d != &theirs) {
+                        self.sync_notes.update(|v| {
+                            v.push(format!(
+                                "另一个标签页同时修改了部门整体支出表「{}」，已保留本页的填写。",
+                                theirs.department
+                            ))
+                        });
+                    }
+                }
+                Some(entry) => entry.doc.set(theirs),
+                None => {
+                    let doc = match self.owner.get_value() {
+                        Some(owner) => owner.with(|| RwSignal::new(theirs)),
+                        None => RwSignal::new(theirs),
+                    };
+                    self.depts.update(|v| {
+                        v.push(DeptEntry {
+                            id: id.to_string(),
+                            doc,
+                        })
+                    });
+                }
+            },
         }
     }
 }
