@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Evaluation;
 use crate::samples::SAMPLES;
 
 fn workspace_of_samples() -> Workspace {
@@ -184,4 +185,41 @@ fn next_year_copy_clears_scores_and_actuals() {
         .indicators
         .iter()
         .all(|r| r.source != crate::rules::ScoreSource::Claimed));
+}
+
+/// localStorage as version 1 wrote it loads unchanged into this version (keep a fixture per
+/// schema version; each later version adds its own and a migration step in `migrate`).
+#[test]
+fn stored_v1_fixture_loads() {
+    let raw = include_str!("../../tests/fixtures/store-v1/localstorage.json");
+    let entries: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(raw).expect("fixture");
+    let mut store = MemoryStore {
+        entries,
+        ..MemoryStore::default()
+    };
+    let loaded = load(&mut store).expect("load");
+    assert!(loaded.problems.is_empty());
+    let ids: Vec<&str> = loaded
+        .workspace
+        .evaluations
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "sample-guanbi",
+            "sample-chubeiliang",
+            "sample-zhaoshang",
+            "sample-sheling"
+        ]
+    );
+    let mut expected: Vec<Evaluation> = SAMPLES.iter().map(|s| s.build()).collect();
+    expected.reverse();
+    assert_eq!(loaded.workspace.evaluations, expected);
+    assert_eq!(
+        loaded.workspace.departments,
+        vec![crate::samples::department_sample()]
+    );
 }

@@ -565,7 +565,7 @@ fn indicator_row(
             <td class="actions no-print">
                 <button class="small" title="上移" aria-label="上移" on:click=move |_| app.edit(doc, |e| { e.move_row(&up_id, true); })>"↑"</button>
                 <button class="small" title="下移" aria-label="下移" on:click=move |_| app.edit(doc, |e| { e.move_row(&down_id, false); })>"↓"</button>
-                <button class="small danger" title="删除此行" aria-label="删除此行" on:click=move |_| app.edit(doc, |e| { e.remove_row(&del_id); })>"删除"</button>
+                <button class="small danger" title="删除此行" aria-label="删除此行" on:click=move |_| app.remove_row(doc, &del_id)>"删除"</button>
             </td>
         </tr>
     }

@@ -141,7 +141,6 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                 </div>
             </div>
             <ImportPanel app=app />
-            <UndoBar app=app />
             <DepartmentSection app=app />
             <h3>"项目支出绩效自评表"</h3>
             <Show
@@ -356,29 +355,6 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
                 </Show>
             </td>
         </tr>
-    }
-}
-
-/// "已删除 … [撤销]" after a deletion.
-#[component]
-fn UndoBar(app: AppState) -> impl IntoView {
-    let name = move || {
-        let id = app.last_deleted.get()?;
-        app.trash.with(|t| {
-            t.iter()
-                .find(|x| x.evaluation.id == id)
-                .map(|x| (id.clone(), x.evaluation.project_name.clone()))
-        })
-    };
-    move || {
-        name().map(|(id, project)| {
-            view! {
-                <div class="undo-bar" role="status" data-testid="undo-bar">
-                    {format!("已将“{}”移到回收站。", if project.trim().is_empty() { "未命名项目" } else { project.trim() })}
-                    <button class="small" data-testid="undo-delete" on:click=move |_| app.restore(&id)>"撤销"</button>
-                </div>
-            }
-        })
     }
 }
 

@@ -108,6 +108,7 @@ fn App() -> impl IntoView {
         </header>
         <StorageBanner app=app />
         <SyncNotes app=app />
+        <UndoBar app=app />
         <main>{page}</main>
     }
 }
@@ -181,6 +182,22 @@ fn SyncNotes(app: AppState) -> impl IntoView {
                     {notes.join(" ")}
                     " "
                     <button class="small" on:click=move |_| app.sync_notes.set(Vec::new())>"知道了"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// "已删除 … [撤销]": the last destructive action, reversible in one click.
+#[component]
+fn UndoBar(app: AppState) -> impl IntoView {
+    move || {
+        app.undo.get().map(|u| {
+            view! {
+                <div class="undo-bar no-print" role="status" data-testid="undo-bar">
+                    {u.label_zh()}
+                    <button class="small" data-testid="undo" on:click=move |_| app.undo_last()>"撤销"</button>
+                    <button class="small" on:click=move |_| app.undo.set(None)>"关闭"</button>
                 </div>
             }
         })

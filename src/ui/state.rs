@@ -35,6 +35,61 @@ impl EvalEntry {
     }
 }
 
+/// What the last destructive action was, so it can be reversed.
+#[derive(Clone, Debug)]
+pub enum Undo {
+    Deleted {
+        id: String,
+        title: String,
+    },
+    RowRemoved {
+        eval_id: String,
+        pos: usize,
+        row: crate::model::Indicator,
+    },
+    Imported(ImportUndo),
+    TrashEmptied(Vec<TrashedEvaluation>),
+    DepartmentDeleted(Box<DepartmentEvaluation>),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ImportUndo {
+    pub added: Vec<String>,
+    pub added_departments: Vec<String>,
+    pub replaced: Vec<Evaluation>,
+    pub replaced_departments: Vec<DepartmentEvaluation>,
+}
+
+impl Undo {
+    pub fn label_zh(&self) -> String {
+        match self {
+            Undo::Deleted { title, .. } => format!(
+                "已将“{}”移到回收站。",
+                if title.trim().is_empty() {
+                    "未命名项目"
+                } else {
+                    title.trim()
+                }
+            ),
+            Undo::RowRemoved { row, .. } => format!(
+                "已删除三级指标“{}”。",
+                if row.name.trim().is_empty() {
+                    "未命名"
+                } else {
+                    row.name.trim()
+                }
+            ),
+            Undo::Imported(i) => format!(
+                "已导入：新增{}份，替换{}份。",
+                i.added.len() + i.added_departments.len(),
+                i.replaced.len() + i.replaced_departments.len()
+            ),
+            Undo::TrashEmptied(items) => format!("已清空回收站（{}份）。", items.len()),
+            Undo::DepartmentDeleted(d) => format!("已删除部门整体支出表“{}”。", d.department),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct DeptEntry {
     pub id: String,
@@ -138,8 +193,8 @@ pub struct AppState {
     pub depts: RwSignal<Vec<DeptEntry>>,
     /// Deleted evaluations, newest first (kept until emptied).
     pub trash: RwSignal<Vec<TrashedEvaluation>>,
-    /// The last deletion, offered for one-click undo.
-    pub last_deleted: RwSignal<Option<String>>,
+    /// The last destructive action, offered for one-click undo.
+    pub undo: RwSignal<Option<Undo>>,
     /// What happened when another tab edited the same data (shown until dismissed).
     pub sync_notes: RwSignal<Vec<String>>,
     pub route: RwSignal<Route>,
@@ -220,7 +275,7 @@ impl AppState {
             evals: RwSignal::new(evals),
             depts: RwSignal::new(depts),
             trash: RwSignal::new(trash),
-            last_deleted: RwSignal::new(None),
+            undo: RwSignal::new(None),
             sync_notes: RwSignal::new(Vec::new()),
             route: RwSignal::new(route),
             status: RwSignal::new(status),
@@ -321,37 +376,107 @@ impl AppState {
             || self.reserved.with_value(|r| r.iter().any(|x| x == id))
     }
 
-    /// Carries out a confirmed import.
+    /// Carries out a confirmed import; it can be undone as a whole.
     pub fn apply_import(&self, actions: Vec<crate::exchange::plan::Action>) {
         use crate::exchange::plan::Action;
+        let mut undo = ImportUndo::default();
         for a in actions {
             match a {
-                Action::AddProject(e) => {
-                    self.insert(e);
-                }
+                Action::AddProject(e) => undo.added.push(self.insert(e)),
                 Action::ReplaceProject(e) => match self.entry(&e.id) {
                     Some(entry) => {
+                        let id = e.id.clone();
+                        undo.replaced.push(entry.doc.get_untracked());
+                        entry.doc.set(e);
+                        self.mark_dirty(DocKey::Eval(id));
+                    }
+                    None => undo.added.push(self.insert(e)),
+                },
+                Action::AddDepartment(d) => undo.added_departments.push(self.insert_department(d)),
+                Action::ReplaceDepartment(d) => match self.dept_entry(&d.id) {
+                    Some(entry) => {
+                        let id = d.id.clone();
+                        undo.replaced_departments.push(entry.doc.get_untracked());
+                        entry.doc.set(d);
+                        self.mark_dirty(DocKey::Dept(id));
+                    }
+                    None => undo.added_departments.push(self.insert_department(d)),
+                },
+            }
+        }
+        self.undo.set(Some(Undo::Imported(undo)));
+    }
+
+    /// Removes an indicator row; undoable.
+    pub fn remove_row(&self, doc: RwSignal<Evaluation>, row_id: &str) {
+        let mut removed = None;
+        self.edit(doc, |e| removed = e.remove_row(row_id));
+        if let Some((pos, row)) = removed {
+            let eval_id = doc.with_untracked(|e| e.id.clone());
+            self.undo.set(Some(Undo::RowRemoved { eval_id, pos, row }));
+        }
+    }
+
+    /// Reverses the last destructive action.
+    pub fn undo_last(&self) {
+        let Some(u) = self.undo.get_untracked() else {
+            return;
+        };
+        self.undo.set(None);
+        match u {
+            Undo::Deleted { id, .. } => self.restore(&id),
+            Undo::RowRemoved { eval_id, pos, row } => {
+                if let Some(entry) = self.entry(&eval_id) {
+                    self.edit(entry.doc, |e| e.restore_row(pos, row));
+                }
+            }
+            Undo::Imported(i) => {
+                for id in i.added {
+                    self.evals.update(|v| v.retain(|e| e.id != id));
+                    let key = DocKey::Eval(id);
+                    self.saver.update_value(|s| {
+                        s.dirty.remove(&key);
+                        s.deleted.insert(key);
+                        s.index_dirty = true;
+                    });
+                }
+                for id in i.added_departments {
+                    self.depts.update(|v| v.retain(|d| d.id != id));
+                    let key = DocKey::Dept(id);
+                    self.saver.update_value(|s| {
+                        s.dirty.remove(&key);
+                        s.deleted.insert(key);
+                    });
+                }
+                for e in i.replaced {
+                    if let Some(entry) = self.entry(&e.id) {
                         let id = e.id.clone();
                         entry.doc.set(e);
                         self.mark_dirty(DocKey::Eval(id));
                     }
-                    None => {
-                        self.insert(e);
-                    }
-                },
-                Action::AddDepartment(d) => {
-                    self.insert_department(d);
                 }
-                Action::ReplaceDepartment(d) => match self.dept_entry(&d.id) {
-                    Some(entry) => {
+                for d in i.replaced_departments {
+                    if let Some(entry) = self.dept_entry(&d.id) {
                         let id = d.id.clone();
                         entry.doc.set(d);
                         self.mark_dirty(DocKey::Dept(id));
                     }
-                    None => {
-                        self.insert_department(d);
+                }
+                self.schedule();
+            }
+            Undo::TrashEmptied(items) => {
+                let ids: Vec<String> = items.iter().map(|t| t.evaluation.id.clone()).collect();
+                self.trash.update(|t| t.extend(items));
+                self.saver.update_value(|s| {
+                    for id in ids {
+                        s.untrashed.remove(&id);
+                        s.trashed.insert(id);
                     }
-                },
+                });
+                self.schedule();
+            }
+            Undo::DepartmentDeleted(d) => {
+                self.insert_department(*d);
             }
         }
     }
@@ -415,6 +540,11 @@ impl AppState {
     }
 
     pub fn delete_department(&self, id: &str) {
+        if let Some(d) = self.dept_entry(id) {
+            self.undo.set(Some(Undo::DepartmentDeleted(Box::new(
+                d.doc.get_untracked(),
+            ))));
+        }
         self.depts.update(|v| v.retain(|e| e.id != id));
         let key = DocKey::Dept(id.to_string());
         self.saver.update_value(|s| {
@@ -463,7 +593,11 @@ impl AppState {
         };
         self.evals.update(|v| v.retain(|e| e.id != id));
         self.trash.update(|t| t.insert(0, trashed));
-        self.last_deleted.set(Some(id.to_string()));
+        let title = entry.doc.with_untracked(|e| e.project_name.clone());
+        self.undo.set(Some(Undo::Deleted {
+            id: id.to_string(),
+            title,
+        }));
         let key = DocKey::Eval(id.to_string());
         self.saver.update_value(|s| {
             s.dirty.remove(&key);
@@ -486,8 +620,8 @@ impl AppState {
             }
         });
         let Some(t) = found else { return };
-        if self.last_deleted.get_untracked().as_deref() == Some(id) {
-            self.last_deleted.set(None);
+        if matches!(self.undo.get_untracked(), Some(Undo::Deleted { id: ref d, .. }) if d == id) {
+            self.undo.set(None);
         }
         let id = id.to_string();
         self.saver.update_value(|s| {
@@ -502,8 +636,9 @@ impl AppState {
         let ids: Vec<String> = self
             .trash
             .with_untracked(|t| t.iter().map(|x| x.evaluation.id.clone()).collect());
+        let emptied = self.trash.get_untracked();
         self.trash.set(Vec::new());
-        self.last_deleted.set(None);
+        self.undo.set(Some(Undo::TrashEmptied(emptied)));
         self.saver.update_value(|s| {
             for id in ids {
                 // deleted and emptied before the trash move was saved: remove the entry itself

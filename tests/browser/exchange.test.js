@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { serve, launch, openApp } = require('./harness');
+const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
 
 let srv;
 let browser;
@@ -19,6 +19,8 @@ after(async () => {
   await browser?.close();
   await srv?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
+  // CSP and design: nothing the app did may reach another origin
+  assertNoForeignRequests();
 });
 
 async function save(page, trigger) {

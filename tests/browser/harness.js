@@ -67,6 +67,16 @@ async function launch() {
  * Opens the app in a fresh context. Collects console errors, page errors and every request
  * that leaves the test server's origin, so tests can assert none happened.
  */
+/** Every request any page made to another origin, for the files' after-hooks to assert empty. */
+const allForeign = [];
+
+/** Fails when any page of this test file requested anything outside the test server. */
+function assertNoForeignRequests() {
+  if (allForeign.length) {
+    throw new Error(`requests left 127.0.0.1: ${allForeign.join(', ')}`);
+  }
+}
+
 async function openApp(browser, base, { context } = {}) {
   const ctx = context || (await browser.newContext({ locale: 'zh-CN' }));
   const page = await ctx.newPage();
@@ -77,11 +87,15 @@ async function openApp(browser, base, { context } = {}) {
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      foreign.push(url);
+      allForeign.push(url);
+    }
   });
   await page.goto(base);
   await page.waitForSelector('.app-header');
   return { ctx, page, problems, foreign };
 }
 
-module.exports = { serve, launch, openApp, DIST };
+module.exports = { serve, launch, openApp, assertNoForeignRequests, DIST };

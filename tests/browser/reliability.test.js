@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { serve, launch, openApp } = require('./harness');
+const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
 
 let srv;
 let browser;
@@ -19,6 +19,8 @@ after(async () => {
   await browser?.close();
   await srv?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
+  // CSP and design: nothing the app did may reach another origin
+  assertNoForeignRequests();
 });
 
 test('a panic shows the recovery screen with the panic text and a working export', async () => {
@@ -132,5 +134,71 @@ test('quota exceeded offers an export of everything', async () => {
     return raw && JSON.parse(raw).evaluation.project_name === '未能保存的名称';
   }, null, { timeout: 10000 });
   await page.waitForSelector('[data-testid="storage-banner"]', { state: 'detached' });
+  await ctx.close();
+});
+
+test('every destructive action can be undone: row delete, import replace, empty trash, department delete', async () => {
+  const { ctx, page, problems } = await openApp(browser, srv.url);
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  // delete a row, undo
+  const names = () => page.$$eval('tr.indicator-row td.name textarea', (els) => els.map((e) => e.value));
+  const before = await names();
+  await page.locator('tr.indicator-row').nth(1).locator('button[title="删除此行"]').click();
+  assert.equal((await names()).length, before.length - 1);
+  assert.match(await page.textContent('[data-testid="undo-bar"]'), /其中总投资过亿项目/);
+  await page.click('[data-testid="undo"]');
+  assert.deepEqual(await names(), before);
+  assert.equal(await page.textContent('[data-testid="total"]'), '87.00');
+
+  // replace on import, undo
+  await page.waitForTimeout(600);
+  const original = await page.evaluate(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
+  const env = JSON.parse(original);
+  env.evaluation.project_name = '被替换的名称';
+  const file = path.join(tmp, 'replace.json');
+  fs.writeFileSync(file, JSON.stringify({ type: 'ziping-export', format_version: 1, app_version: 't', evaluations: [env.evaluation] }));
+  await page.goto(srv.url + '#/');
+  await page.setInputFiles('[data-testid="import-file"]', file);
+  await page.selectOption('li[data-id="sample-zhaoshang"] select', 'replace');
+  await page.click('[data-testid="confirm-import"]');
+  await page.waitForSelector('table.eval-list a.open:has-text("被替换的名称")');
+  await page.click('[data-testid="undo"]');
+  await page.waitForSelector('table.eval-list a.open:has-text("招商引资")');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('ziping:eval:sample-zhaoshang')).evaluation.project_name === '招商引资');
+
+  // empty the trash, undo
+  await page.locator('tr[data-id="sample-zhaoshang"] button', { hasText: '删除' }).click();
+  await page.locator('[data-testid="confirm-delete"]').click();
+  await page.click('[data-testid="trash"] summary');
+  await page.click('button:has-text("清空回收站")');
+  await page.click('button:has-text("确认清空")');
+  await page.waitForSelector('[data-testid="trash"]', { state: 'detached' });
+  await page.click('[data-testid="undo"]');
+  await page.waitForSelector('[data-testid="trash"]');
+  await page.waitForFunction(() => localStorage.getItem('ziping:trash:sample-zhaoshang'));
+
+  // delete a department form, undo
+  await page.click('button[data-sample="sample-dept"]');
+  await page.waitForSelector('[data-figure="assets.net"]');
+  await page.click('button:has-text("删除此表")');
+  await page.click('button:has-text("确认删除")');
+  await page.waitForSelector('[data-testid="undo-bar"]');
+  await page.click('[data-testid="undo"]');
+  await page.waitForSelector('a.open-dept');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('closing the tab right after typing keeps the last keystroke', async () => {
+  const { ctx, page } = await openApp(browser, srv.url);
+  await page.click('[data-testid="new-evaluation"]');
+  await page.waitForSelector('#f-h-ProjectName');
+  await page.type('#f-h-ProjectName', '最后一个字');
+  await page.close({ runBeforeUnload: true });
+  const again = await ctx.newPage();
+  await again.goto(srv.url);
+  await again.waitForSelector('table.eval-list');
+  assert.match(await again.textContent('table.eval-list'), /最后一个字/);
   await ctx.close();
 });

@@ -3,7 +3,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp } = require('./harness');
+const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
 
 let srv;
 let browser;
@@ -14,6 +14,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await srv?.close();
+  // CSP and design: nothing the app did may reach another origin
+  assertNoForeignRequests();
 });
 
 const stored = (page, id) =>

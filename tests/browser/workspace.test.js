@@ -2,7 +2,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp } = require('./harness');
+const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
 
 let srv;
 let browser;
@@ -13,6 +13,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await srv?.close();
+  // CSP and design: nothing the app did may reach another origin
+  assertNoForeignRequests();
 });
 
 async function addSamples(page, keys) {
@@ -75,7 +77,7 @@ test('duplicate as next year clears scores; delete goes to the trash and can be 
   assert.match(await page.textContent('[data-testid="trash"] summary'), /回收站（1）/);
   await page.waitForFunction(() => !localStorage.getItem('ziping:eval:sample-zhaoshang') && localStorage.getItem('ziping:trash:sample-zhaoshang'));
   // undo brings it back, stored again
-  await page.click('[data-testid="undo-delete"]');
+  await page.click('[data-testid="undo"]');
   assert.equal(await page.locator('.group').count(), 2);
   assert.equal(await page.locator('[data-testid="trash"]').count(), 0);
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-zhaoshang') && !localStorage.getItem('ziping:trash:sample-zhaoshang'));
