@@ -102,3 +102,46 @@ test('unreadable stored data is reported, kept aside and never overwritten', asy
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('a really full localStorage: the save fails visibly and resumes when space is freed', async () => {
+  const { ctx, page, problems } = await openApp(browser, srv.url);
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
+  // fill what is left of the quota with another app's junk
+  const filled = await page.evaluate(() => {
+    const chunk = 'x'.repeat(64 * 1024);
+    let i = 0;
+    for (;;) {
+      try {
+        localStorage.setItem('junk:' + i, chunk);
+        i += 1;
+      } catch (e) {
+        break;
+      }
+    }
+    for (let size = 32 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      try {
+        localStorage.setItem('junk:tail' + size, 'x'.repeat(size));
+      } catch (e) {
+        // keep halving until even one character does not fit
+      }
+    }
+    return i;
+  });
+  assert.ok(filled > 10);
+  await page.fill('#f-h-ProjectName', '招商引资（存储已满时修改）'.repeat(20));
+  const banner = page.locator('[data-testid="storage-banner"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /存储空间已满/);
+  assert.equal(await page.textContent('[data-testid="save-status"]'), '保存失败');
+  // the user frees space: the retry saves without another keystroke
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('junk:')) localStorage.removeItem(k);
+  });
+  await banner.waitFor({ state: 'detached', timeout: 10000 });
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ziping:eval:sample-zhaoshang')).evaluation.project_name);
+  assert.equal(saved, '招商引资（存储已满时修改）'.repeat(20));
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
