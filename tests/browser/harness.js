@@ -18,13 +18,21 @@ const MIME = {
   '.svg': 'image/svg+xml',
 };
 
-function serve(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1. `prefix` mounts it under a sub-path (`/apps/ziping/`);
+ * `mime` overrides content types by extension, to rehearse misconfigured servers.
+ */
+function serve(root = DIST, { prefix = '/', mime = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html missing: run "trunk build --release" first`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname.slice(prefix.length - 1))));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
@@ -35,14 +43,15 @@ function serve(root = DIST) {
         res.writeHead(404).end('not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
+      const ext = path.extname(file);
+      res.writeHead(200, { 'Content-Type': mime[ext] || MIME[ext] || 'application/octet-stream' });
       res.end(data);
     });
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ server, url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }
