@@ -35,3 +35,18 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 }
 fs.writeFileSync(indexPath, html);
 console.log(`trunk-post-build: moved ${count} inline loader script(s) to files`);
+
+// Offline after the first load: a service worker that caches the app shell. Its cache is named
+// after a hash of every file it caches, so a new build is a new worker and a new cache.
+const shell = fs
+  .readdirSync(dir)
+  .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js')
+  .sort();
+const version = crypto.createHash('sha256');
+for (const f of shell) version.update(f).update(fs.readFileSync(path.join(dir, f)));
+const template = fs.readFileSync(path.join(__dirname, '..', 'static', 'sw.template.js'), 'utf8');
+const sw = template
+  .replace('__ZIPING_VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__ZIPING_FILES__', JSON.stringify(['./', ...shell.map((f) => './' + f)]));
+fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+console.log(`trunk-post-build: sw.js caches ${shell.length} files`);

@@ -103,6 +103,15 @@
     if (/unreachable|RuntimeError/.test(msg)) showOverlay('程序出错，已停止运行', msg);
   });
 
+  // offline after the first load (dist/sw.js); not on file:// where workers are unavailable
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('./sw.js').catch(function () {
+        // no offline copy (private mode, policy); the app itself still works
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       showOverlay('此浏览器不支持 WebAssembly，无法运行本工具',
