@@ -3,7 +3,7 @@
 use super::editor::{print_page, report};
 use super::exchange::export_group_json;
 use super::state::{AppState, DeptEntry, Route};
-use super::widgets::{text_input, Diags};
+use super::widgets::{index_diagnostics, text_input, Diags};
 use crate::model::{
     AccountLine, AssetLine, DepartmentEvaluation, ProcurementLine, StaffLine, ThreePublicItem,
 };
@@ -39,7 +39,7 @@ fn amount_input(
 pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
     let doc = entry.doc;
     let a = Memo::new(move |_| doc.with(assess_department));
-    let diags: Diags = Memo::new(move |_| a.with(|a| a.diagnostics.clone()));
+    let diags: Diags = Memo::new(move |_| a.with(|a| index_diagnostics(&a.diagnostics)));
     let summary_route = move || {
         doc.with(|d| Route::Summary {
             department: d.department.trim().to_string(),
@@ -329,7 +329,7 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
             <aside class="diagnostics inline no-print" aria-label="审核提示">
                 <h3>"审核提示"</h3>
                 {move || {
-                    let ds = diags.get();
+                    let ds = a.with(|a| a.diagnostics.clone());
                     if ds.is_empty() {
                         view! { <p class="ok">"没有发现问题。"</p> }.into_any()
                     } else {

@@ -4,7 +4,8 @@ use super::charts::ScoreChart;
 use super::exchange::{export_evaluation_csv, export_evaluation_json};
 use super::state::{AppState, EvalEntry, Route};
 use super::widgets::{
-    field_dom_id, header_field, indicator_text, notes, text_area, text_input, Diags,
+    field_dom_id, header_field, index_diagnostics, indicator_text, notes, text_area, text_input,
+    Diags,
 };
 use crate::model::{
     Evaluation, FundColumn, FundRowKind, IndicatorKind, Level1, Level2, QualitativeTier,
@@ -20,7 +21,7 @@ use wasm_bindgen::JsCast;
 pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
     let doc = entry.doc;
     let assessment = Memo::new(move |_| doc.with(assess));
-    let diags: Diags = Memo::new(move |_| assessment.with(|a| a.diagnostics.clone()));
+    let diags: Diags = Memo::new(move |_| assessment.with(|a| index_diagnostics(&a.diagnostics)));
     view! {
         <section class="editor">
             <div class="toolbar no-print">
@@ -502,36 +503,29 @@ fn indicator_row(
         )
     };
     let rid = id.clone();
-    let result = move || assessment.with(|a| a.indicator(&rid).cloned());
-    let rule_text = Signal::derive({
-        let result = result.clone();
-        move || result().and_then(|r| r.rule.exact()).map(fmt2)
-    });
-    let band_text = {
-        let result = result.clone();
-        move || {
-            result().map(|r| match r.rule {
-                RuleScore::Band {
-                    low,
-                    high,
-                    high_inclusive,
-                } => {
-                    format!(
-                        "档次区间 [{}, {}{}",
-                        fmt2(low),
-                        fmt2(high),
-                        if high_inclusive { "]" } else { ")" }
-                    )
-                }
-                RuleScore::Excluded => "不适用，不计分".into(),
-                _ => String::new(),
-            })
-        }
+    // one memo per row: the row's cells update only when its own result changes
+    let result_memo = Memo::new(move |_| assessment.with(|a| a.indicator(&rid).cloned()));
+    let result = move || result_memo.get();
+    let rule_text = Signal::derive(move || result().and_then(|r| r.rule.exact()).map(fmt2));
+    let band_text = move || {
+        result().map(|r| match r.rule {
+            RuleScore::Band {
+                low,
+                high,
+                high_inclusive,
+            } => {
+                format!(
+                    "档次区间 [{}, {}{}",
+                    fmt2(low),
+                    fmt2(high),
+                    if high_inclusive { "]" } else { ")" }
+                )
+            }
+            RuleScore::Excluded => "不适用，不计分".into(),
+            _ => String::new(),
+        })
     };
-    let source = Signal::derive({
-        let result = result.clone();
-        move || result().map(|r| r.source).unwrap_or(ScoreSource::Missing)
-    });
+    let source = Signal::derive(move || result().map(|r| r.source).unwrap_or(ScoreSource::Missing));
     let (gid, sid) = (id.clone(), id.clone());
     let claim = view! {
         <ClaimInput

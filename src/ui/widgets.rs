@@ -23,8 +23,24 @@ impl Doc for DepartmentEvaluation {
     }
 }
 
-/// The diagnostics of the document being edited.
-pub type Diags = Memo<Vec<Diagnostic>>;
+/// The diagnostics of the document being edited, by the field they concern: each field looks up
+/// its own messages instead of scanning the whole list (a 200-row form has thousands of fields).
+pub type Diags = Memo<DiagIndex>;
+pub type DiagIndex = std::collections::HashMap<Field, Vec<Diagnostic>>;
+
+/// Groups diagnostics by field.
+pub fn index_diagnostics(ds: &[Diagnostic]) -> DiagIndex {
+    let mut m: DiagIndex = std::collections::HashMap::new();
+    for d in ds {
+        m.entry(d.field.clone()).or_default().push(d.clone());
+    }
+    m
+}
+
+/// One field's messages as a memo: its views re-render only when its own messages change.
+fn field_diags(diags: Diags, field: Field) -> Memo<Vec<Diagnostic>> {
+    Memo::new(move |_| diags.with(|m| m.get(&field).cloned().unwrap_or_default()))
+}
 
 /// The DOM id of a field's input, so the 审核提示 panel can focus it.
 pub fn field_dom_id(field: &Field) -> String {
@@ -52,10 +68,14 @@ pub fn field_dom_id(field: &Field) -> String {
 
 /// Messages the engine attaches to `field`, shown under it.
 pub fn notes(diags: Diags, field: Field) -> impl IntoView {
+    let mine = field_diags(diags, field);
+    notes_of(mine)
+}
+
+fn notes_of(mine: Memo<Vec<Diagnostic>>) -> impl IntoView {
     move || {
-        diags.with(|ds| {
+        mine.with(|ds| {
             ds.iter()
-                .filter(|d| d.field == field)
                 .map(|d| {
                     let class = format!("note {}", d.level.key());
                     view! { <div class=class>{d.zh.clone()}</div> }
@@ -66,10 +86,10 @@ pub fn notes(diags: Diags, field: Field) -> impl IntoView {
 }
 
 /// Whether the engine has an error or warning for `field` (for the input's border).
-fn flagged(diags: Diags, field: &Field) -> &'static str {
-    diags.with(|ds| {
+fn flagged(mine: Memo<Vec<Diagnostic>>) -> &'static str {
+    mine.with(|ds| {
         let mut level = "";
-        for d in ds.iter().filter(|d| &d.field == field) {
+        for d in ds {
             match d.level {
                 crate::rules::Level::Error => return "has-error",
                 crate::rules::Level::Warning => level = "has-warning",
@@ -93,13 +113,13 @@ pub fn text_input<T: Doc>(
     set: impl Fn(&mut T, String) + 'static,
 ) -> impl IntoView {
     let id = field_dom_id(&field);
-    let f2 = field.clone();
+    let mine = field_diags(diags, field);
     let value = Memo::new(move |_| doc.with(&get));
     view! {
         <input
             type="text"
             id=id
-            class=move || format!("{class} {}", flagged(diags, &f2))
+            class=move || format!("{class} {}", flagged(mine))
             aria-label=label
             prop:value=move || value.get()
             on:input=move |ev| {
@@ -108,7 +128,7 @@ pub fn text_input<T: Doc>(
             }
         />
         <span class=format!("print-only {class}")>{move || value.get()}</span>
-        {notes(diags, field)}
+        {notes_of(mine)}
     }
 }
 
@@ -124,14 +144,14 @@ pub fn text_area<T: Doc>(
     set: impl Fn(&mut T, String) + 'static,
 ) -> impl IntoView {
     let id = field_dom_id(&field);
-    let f2 = field.clone();
+    let mine = field_diags(diags, field);
     let value = Memo::new(move |_| doc.with(&get));
     view! {
         <span class="print-only pre">{move || value.get()}</span>
         <textarea
             id=id
             rows="2"
-            class=move || flagged(diags, &f2)
+            class=move || flagged(mine)
             aria-label=label
             prop:value=move || value.get()
             on:input=move |ev| {
@@ -139,7 +159,7 @@ pub fn text_area<T: Doc>(
                 T::commit(app, doc, |e| set(e, v));
             }
         ></textarea>
-        {notes(diags, field)}
+        {notes_of(mine)}
     }
 }
 
