@@ -126,6 +126,7 @@ fn fmt_time(ms: u64) -> String {
     if ms == 0 {
         return "未知".into();
     }
+    // a JS Date takes its milliseconds as a JS number; this is a timestamp, not an amount
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from(ms as f64));
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",

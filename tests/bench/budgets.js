@@ -7,12 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { serve, launch, DIST } = require('../browser/harness');
-const { storageEntries, evaluation } = require('./workspace');
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const { storageEntries, evaluation, measureKeystrokes, median } = require('./workspace');
 
 (async () => {
   // transfer size: what a first visit downloads (wasm + JS + CSS), brotli-compressed
@@ -51,20 +46,7 @@ function median(xs) {
   await page.goto(srv.url + '#/e/big');
   await page.reload();
   await page.waitForSelector('#f-fund-claimed');
-  const keystrokes = await page.evaluate(async () => {
-    const input = document.querySelector('#f-fund-claimed');
-    const total = document.querySelector('[data-testid="total"]');
-    const out = [];
-    for (let i = 0; i < 30; i++) {
-      const before = total.textContent;
-      const t0 = performance.now();
-      input.value = String(i % 2 === 0 ? 5 : 6);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (total.textContent === before) await Promise.resolve();
-      out.push(performance.now() - t0);
-    }
-    return out;
-  });
+  const keystrokes = await measureKeystrokes(page, 30);
   await ctx.close();
 
   // cold start to interactive with 1,000 stored evaluations

@@ -4,15 +4,10 @@
 //   node tests/bench/scale.js [count] [rows]
 'use strict';
 const { serve, launch } = require('../browser/harness');
-const { storageEntries } = require('./workspace');
+const { storageEntries, measureKeystrokes, median } = require('./workspace');
 
 const COUNT = Number(process.argv[2] || 1000);
 const ROWS = Number(process.argv[3] || 30);
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 (async () => {
   const srv = await serve();
@@ -90,20 +85,7 @@ function median(xs) {
   await page.click('table.eval-list a.open >> nth=0');
   await page.waitForSelector('#f-fund-claimed');
   await page.evaluate(() => (window.__writes = []));
-  const keystrokes = await page.evaluate(async () => {
-    const input = document.querySelector('#f-fund-claimed');
-    const total = document.querySelector('[data-testid="total"]');
-    const out = [];
-    for (let i = 0; i < 20; i++) {
-      const before = total.textContent;
-      const t0 = performance.now();
-      input.value = String(i % 2 === 0 ? 5 : 6);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (total.textContent === before) await Promise.resolve();
-      out.push(performance.now() - t0);
-    }
-    return out;
-  });
+  const keystrokes = await measureKeystrokes(page, 20);
   await page.waitForTimeout(1000); // past the save debounce
   const writes = await page.evaluate(() => window.__writes);
 

@@ -91,4 +91,30 @@ function storageEntries(count = 1000, rows = 30) {
   return entries;
 }
 
-module.exports = { storageEntries, evaluation };
+/**
+ * Types into the open form's execution score `n` times and returns, per keystroke, the
+ * milliseconds from the input event to the updated total on screen.
+ */
+function measureKeystrokes(page, n) {
+  return page.evaluate(async (n) => {
+    const input = document.querySelector('#f-fund-claimed');
+    const total = document.querySelector('[data-testid="total"]');
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const before = total.textContent;
+      const t0 = performance.now();
+      input.value = String(i % 2 === 0 ? 5 : 6);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      while (total.textContent === before) await Promise.resolve();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, n);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+module.exports = { storageEntries, evaluation, measureKeystrokes, median };

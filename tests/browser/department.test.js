@@ -1,26 +1,15 @@
 // The department form (R7) and the 汇总表 in a real browser.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: false });
 
 const fig = (page, key) => page.textContent(`[data-figure="${key}"] .value`);
 
 test('the seed department form shows the seed figures live, with formulas and the unit slip flagged', async () => {
-  const { ctx, page, problems, foreign } = await openApp(browser, srv.url);
+  const { ctx, page, problems, foreign } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-dept"]');
   await page.waitForSelector('[data-figure="assets.net"]');
   assert.equal(await fig(page, 'expenditure.basic_share'), '34.31%');
@@ -55,7 +44,7 @@ test('the seed department form shows the seed figures live, with formulas and th
 });
 
 test('the summary updates live when a score changes in one of two projects', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   // two projects of the same department and year
   await page.click('[data-testid="new-evaluation"]');
   await page.fill('#f-h-ProjectName', '农村公路养护');
@@ -63,14 +52,14 @@ test('the summary updates live when a score changes in one of two projects', asy
   await page.fill('#f-h-Year', '2023');
   await page.fill('input[aria-label="年度资金总额全年预算数"]', '100');
   await page.fill('input[aria-label="年度资金总额全年执行数"]', '80');
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.click('[data-testid="new-evaluation"]');
   await page.fill('#f-h-ProjectName', '客运站补贴');
   await page.fill('#f-h-Department', '某县交通运输局');
   await page.fill('#f-h-Year', '2023');
   await page.fill('input[aria-label="年度资金总额全年预算数"]', '300');
   await page.fill('input[aria-label="年度资金总额全年执行数"]', '300');
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.click('.group:has-text("某县交通运输局") a.open-summary');
   await page.waitForSelector('table.summary-table');
   const totals = () => page.$$eval('[data-testid="summary-total"]', (els) => els.map((e) => e.textContent));
@@ -94,7 +83,7 @@ test('the summary updates live when a score changes in one of two projects', asy
 });
 
 test('a project form shows its score chart', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('figure.score-chart');
   const labels = await page.$$eval('figure.score-chart g.bar text:first-child', (els) => els.map((e) => e.textContent));

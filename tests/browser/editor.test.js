@@ -1,21 +1,10 @@
 // The self-evaluation form in a real browser: live recompute, samples, garbage input, reload.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: false });
 
 const SAMPLES = [
   ['sample-sheling', '社零工作经费', '88.00'],
@@ -33,9 +22,9 @@ const total = (page) => page.textContent('[data-testid="total"]');
 const grade = (page) => page.textContent('[data-testid="grade"]');
 
 test('loading each sample shows its total', async () => {
-  const { ctx, page, problems, foreign } = await openApp(browser, srv.url);
+  const { ctx, page, problems, foreign } = await openApp(suite.browser, suite.srv.url);
   for (const [key, title, expected] of SAMPLES) {
-    await page.goto(srv.url + '#/');
+    await page.goto(suite.srv.url + '#/');
     await loadSample(page, key);
     assert.equal(await page.inputValue('#f-h-ProjectName'), title);
     assert.equal(await total(page), expected, title);
@@ -43,7 +32,7 @@ test('loading each sample shows its total', async () => {
     assert.equal(await page.textContent('[data-testid="total-foot"]'), expected);
   }
   // the list shows the four with their totals
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   const totals = await page.$$eval('[data-testid="list-total"]', (els) => els.map((e) => e.textContent));
   assert.deepEqual(totals.sort(), SAMPLES.map((s) => s[2]).sort());
   assert.deepEqual(problems, []);
@@ -52,7 +41,7 @@ test('loading each sample shows its total', async () => {
 });
 
 test('typing a claimed score updates the total and grade live', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await loadSample(page, 'sample-zhaoshang');
   assert.equal(await total(page), '87.00');
   // 其中总投资过亿项目 claims 5; the rule gives 8
@@ -83,7 +72,7 @@ test('typing a claimed score updates the total and grade live', async () => {
 });
 
 test('garbage in a number field shows a message beside it and nothing else breaks', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await loadSample(page, 'sample-guanbi');
   const weight = page.locator('tr.indicator-row').first().locator('input[aria-label="分值"]');
   await weight.fill('');
@@ -111,7 +100,7 @@ test('garbage in a number field shows a message beside it and nothing else break
 });
 
 test('a reload keeps the data, the open form and the last keystroke', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('[data-testid="new-evaluation"]');
   await page.waitForSelector('#f-h-ProjectName');
   await page.type('#f-h-ProjectName', '农村公路养护');
@@ -127,7 +116,7 @@ test('a reload keeps the data, the open form and the last keystroke', async () =
   assert.equal(keys.filter((k) => k.startsWith('ziping:eval:')).length, 1);
   // a second page in the same profile sees it in the list
   const other = await ctx.newPage();
-  await other.goto(srv.url);
+  await other.goto(suite.srv.url);
   await other.waitForSelector('table.eval-list');
   assert.ok((await other.textContent('table.eval-list')).includes('农村公路养护'));
   assert.deepEqual(problems, []);
@@ -135,7 +124,7 @@ test('a reload keeps the data, the open form and the last keystroke', async () =
 });
 
 test('rows can be added, reordered and removed within a group', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await loadSample(page, 'sample-zhaoshang');
   const names = () =>
     page.$$eval('tr.indicator-row td.name textarea', (els) => els.map((e) => e.value));
@@ -166,11 +155,11 @@ test('rows can be added, reordered and removed within a group', async () => {
 });
 
 test('evaluations can be created, opened and deleted (after confirming)', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await loadSample(page, 'sample-sheling');
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await loadSample(page, 'sample-guanbi');
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.waitForSelector('table.eval-list');
   assert.equal(await page.locator('table.eval-list tbody tr').count(), 2);
   // delete asks first; cancel keeps it

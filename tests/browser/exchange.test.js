@@ -1,31 +1,17 @@
 // Export downloads real files; importing them into a fresh profile restores the same forms.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-let tmp;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-exchange-'));
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: true });
 
 async function save(page, trigger) {
   const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const file = path.join(tmp, download.suggestedFilename());
+  const file = path.join(suite.tmp, download.suggestedFilename());
   await download.saveAs(file);
   return file;
 }
@@ -39,17 +25,17 @@ const storedEvals = (page) =>
   );
 
 test('JSON export of a department-year imports into a fresh profile unchanged', async () => {
-  const a = await openApp(browser, srv.url);
+  const a = await openApp(suite.browser, suite.srv.url);
   for (const k of ['sample-zhaoshang', 'sample-chubeiliang']) {
-    await a.page.goto(srv.url + '#/');
+    await a.page.goto(suite.srv.url + '#/');
     await a.page.click(`button[data-sample="${k}"]`);
     await a.page.waitForSelector('[data-testid="total"]');
   }
   await a.page.fill('#f-fund-claimed', '7.5');
-  await a.page.goto(srv.url + '#/');
+  await a.page.goto(suite.srv.url + '#/');
   await a.page.click('button[data-sample="sample-dept"]');
   await a.page.waitForSelector('[data-figure="assets.net"]');
-  await a.page.goto(srv.url + '#/');
+  await a.page.goto(suite.srv.url + '#/');
   await a.page.waitForSelector('.group');
   const file = await save(a.page, () => a.page.click('.group button:has-text("导出本部门本年度")'));
   assert.equal(path.basename(file), '2022_衡山县商务和粮食局_部门绩效自评全部.json');
@@ -62,7 +48,7 @@ test('JSON export of a department-year imports into a fresh profile unchanged', 
   const before = await storedEvals(a.page);
 
   // a colleague's fresh browser
-  const b = await openApp(browser, srv.url);
+  const b = await openApp(suite.browser, suite.srv.url);
   await b.page.setInputFiles('[data-testid="import-file"]', file);
   await b.page.waitForSelector('[data-testid="import-preview"]');
   assert.match(await b.page.textContent('[data-testid="import-preview"]'), /3 份表/);
@@ -91,7 +77,7 @@ test('JSON export of a department-year imports into a fresh profile unchanged', 
 });
 
 test('CSV export opens as UTF-8 with BOM and the indicators CSV imports back', async () => {
-  const a = await openApp(browser, srv.url);
+  const a = await openApp(suite.browser, suite.srv.url);
   await a.page.click('button[data-sample="sample-guanbi"]');
   await a.page.waitForSelector('[data-testid="total"]');
   await a.page.fill('input[aria-label="联系电话"]', '07345551234');
@@ -107,7 +93,7 @@ test('CSV export opens as UTF-8 with BOM and the indicators CSV imports back', a
   await a.page.waitForTimeout(600);
   const before = await storedEvals(a.page);
 
-  const b = await openApp(browser, srv.url);
+  const b = await openApp(suite.browser, suite.srv.url);
   await b.page.setInputFiles('[data-testid="import-file"]', file);
   await b.page.waitForSelector('[data-testid="import-preview"]');
   await b.page.click('[data-testid="confirm-import"]');
@@ -120,10 +106,10 @@ test('CSV export opens as UTF-8 with BOM and the indicators CSV imports back', a
 });
 
 test('a bad file is refused with its message and nothing changes', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.waitForTimeout(600);
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const cases = [
@@ -133,7 +119,7 @@ test('a bad file is refused with its message and nothing changes', async () => {
     ['shape.json', '{"type":"ziping-export","format_version":1,"app_version":"x","evaluations":[{"id":"a","indicators":[{"weight":5}]}]}', /evaluations\[0\]\.indicators\[0\]\.weight/],
   ];
   for (const [name, content, re] of cases) {
-    const f = path.join(tmp, name);
+    const f = path.join(suite.tmp, name);
     fs.writeFileSync(f, content);
     await page.setInputFiles('[data-testid="import-file"]', f);
     await page.waitForSelector('[data-testid="import-error"]');
@@ -147,7 +133,7 @@ test('a bad file is refused with its message and nothing changes', async () => {
 });
 
 test('dropping a file on the import area previews it like the picker', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   const env = {
     type: 'ziping-export',
     format_version: 1,
@@ -170,7 +156,7 @@ test('dropping a file on the import area previews it like the picker', async () 
 });
 
 test('print: the form lays out on A4 with no buttons or panels, values as text', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
   await page.emulateMedia({ media: 'print' });

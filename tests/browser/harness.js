@@ -5,6 +5,8 @@
 const http = require('http');
 const fs = require('fs');
 const path = require('path');
+const os = require('os');
+const { before, after } = require('node:test');
 const { chromium } = require('playwright-core');
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist');
@@ -107,4 +109,25 @@ async function openApp(browser, base, { context } = {}) {
   return { ctx, page, problems, foreign };
 }
 
-module.exports = { serve, launch, openApp, assertNoForeignRequests, DIST };
+/**
+ * The usual set-up of a test file: a server for dist/, one browser, optionally a temporary folder;
+ * torn down after the file, which then fails if any page requested another origin.
+ */
+function useApp({ tmp = false } = {}) {
+  const env = {};
+  before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+    if (tmp) env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-test-'));
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+    if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
+    // CSP and design: nothing the app did may reach another origin
+    assertNoForeignRequests();
+  });
+  return env;
+}
+
+module.exports = { serve, launch, openApp, useApp, assertNoForeignRequests, DIST };

@@ -1,41 +1,27 @@
 // Nothing lost, nothing let in: a panic is survivable, hostile text stays text, no other origin.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-let tmp;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-reliability-'));
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: true });
 
 test('a panic shows the recovery screen with the panic text and a working export', async () => {
-  const { ctx, page } = await openApp(browser, srv.url);
+  const { ctx, page } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
   const stored = await page.evaluate(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
   // a deliberate crash at start-up
-  await page.goto(srv.url + '#/__selftest-panic');
+  await page.goto(suite.srv.url + '#/__selftest-panic');
   await page.reload();
   await page.waitForSelector('#ziping-recovery');
   assert.match(await page.textContent('[data-testid="recovery-detail"]'), /自检：人为触发的程序错误/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="recovery-export"]')]);
-  const file = path.join(tmp, download.suggestedFilename());
+  const file = path.join(suite.tmp, download.suggestedFilename());
   await download.saveAs(file);
   const env = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(env.type, 'ziping-export');
@@ -44,7 +30,7 @@ test('a panic shows the recovery screen with the panic text and a working export
   // the stored data is intact
   assert.equal(await page.evaluate(() => localStorage.getItem('ziping:eval:sample-zhaoshang')), stored);
   // and the file imports into a fresh profile
-  const b = await openApp(browser, srv.url);
+  const b = await openApp(suite.browser, suite.srv.url);
   await b.page.setInputFiles('[data-testid="import-file"]', file);
   await b.page.click('[data-testid="confirm-import"]');
   await b.page.waitForSelector('table.eval-list a.open:has-text("招商引资")');
@@ -53,7 +39,7 @@ test('a panic shows the recovery screen with the panic text and a working export
 });
 
 test('hostile text in an imported file is rendered as text and runs nothing', async () => {
-  const { ctx, page, problems, foreign } = await openApp(browser, srv.url);
+  const { ctx, page, problems, foreign } = await openApp(suite.browser, suite.srv.url);
   await page.exposeFunction('__pwned', () => problems.push('script ran'));
   const evil = '<img src=x onerror="window.__pwned()"><script>window.__pwned()</script>';
   const env = {
@@ -72,7 +58,7 @@ test('hostile text in an imported file is rendered as text and runs nothing', as
       sign_off: { preparer: evil, date: evil, phone: evil, head: evil },
     }],
   };
-  const file = path.join(tmp, 'evil.json');
+  const file = path.join(suite.tmp, 'evil.json');
   fs.writeFileSync(file, JSON.stringify(env));
   await page.setInputFiles('[data-testid="import-file"]', file);
   await page.click('[data-testid="confirm-import"]');
@@ -90,7 +76,7 @@ test('hostile text in an imported file is rendered as text and runs nothing', as
 });
 
 test('a 1 MB string in a text field and Decimal-overflowing numbers do not break the page', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-guanbi"]');
   await page.waitForSelector('[data-testid="total"]');
   const big = '长'.repeat(1024 * 1024);
@@ -107,7 +93,7 @@ test('a 1 MB string in a text field and Decimal-overflowing numbers do not break
 });
 
 test('quota exceeded offers an export of everything', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await suite.browser.newContext();
   await ctx.addInitScript(() => {
     const realSet = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k, v) {
@@ -115,7 +101,7 @@ test('quota exceeded offers an export of everything', async () => {
       return realSet.call(this, k, v);
     };
   });
-  const { page } = await openApp(browser, srv.url, { context: ctx });
+  const { page } = await openApp(suite.browser, suite.srv.url, { context: ctx });
   await page.click('button[data-sample="sample-sheling"]');
   await page.waitForSelector('[data-testid="total"]');
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-sheling'));
@@ -123,7 +109,7 @@ test('quota exceeded offers an export of everything', async () => {
   await page.fill('#f-h-ProjectName', '未能保存的名称');
   await page.waitForSelector('[data-testid="banner-export"]');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="banner-export"]')]);
-  const file = path.join(tmp, download.suggestedFilename());
+  const file = path.join(suite.tmp, download.suggestedFilename());
   await download.saveAs(file);
   const env = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(env.evaluations[0].project_name, '未能保存的名称');
@@ -138,7 +124,7 @@ test('quota exceeded offers an export of everything', async () => {
 });
 
 test('every destructive action can be undone: row delete, import replace, empty trash, department delete', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
   // delete a row, undo
@@ -156,9 +142,9 @@ test('every destructive action can be undone: row delete, import replace, empty 
   const original = await page.evaluate(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
   const env = JSON.parse(original);
   env.evaluation.project_name = '被替换的名称';
-  const file = path.join(tmp, 'replace.json');
+  const file = path.join(suite.tmp, 'replace.json');
   fs.writeFileSync(file, JSON.stringify({ type: 'ziping-export', format_version: 1, app_version: 't', evaluations: [env.evaluation] }));
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.setInputFiles('[data-testid="import-file"]', file);
   await page.selectOption('li[data-id="sample-zhaoshang"] select', 'replace');
   await page.click('[data-testid="confirm-import"]');
@@ -191,13 +177,13 @@ test('every destructive action can be undone: row delete, import replace, empty 
 });
 
 test('closing the tab right after typing keeps the last keystroke', async () => {
-  const { ctx, page } = await openApp(browser, srv.url);
+  const { ctx, page } = await openApp(suite.browser, suite.srv.url);
   await page.click('[data-testid="new-evaluation"]');
   await page.waitForSelector('#f-h-ProjectName');
   await page.type('#f-h-ProjectName', '最后一个字');
   await page.close({ runBeforeUnload: true });
   const again = await ctx.newPage();
-  await again.goto(srv.url);
+  await again.goto(suite.srv.url);
   await again.waitForSelector('table.eval-list');
   assert.match(await again.textContent('table.eval-list'), /最后一个字/);
   await ctx.close();

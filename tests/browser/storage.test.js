@@ -1,24 +1,13 @@
 // Storage faults in a real browser: unavailable, full, and unreadable stored data.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: false });
 
 test('storage unavailable: a banner says so and the app works in memory', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await suite.browser.newContext();
   await ctx.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -26,7 +15,7 @@ test('storage unavailable: a banner says so and the app works in memory', async 
       },
     });
   });
-  const { page, problems } = await openApp(browser, srv.url, { context: ctx });
+  const { page, problems } = await openApp(suite.browser, suite.srv.url, { context: ctx });
   const banner = page.locator('[data-testid="storage-banner"]');
   await banner.waitFor();
   assert.match(await banner.textContent(), /本地存储不可用/);
@@ -40,7 +29,7 @@ test('storage unavailable: a banner says so and the app works in memory', async 
 });
 
 test('storage full: the failure is shown, nothing typed is lost, saving resumes when space is freed', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await suite.browser.newContext();
   // a switch the test flips: while on, writes fail like a full localStorage
   await ctx.addInitScript(() => {
     const realSet = Storage.prototype.setItem;
@@ -51,7 +40,7 @@ test('storage full: the failure is shown, nothing typed is lost, saving resumes 
       return realSet.call(this, k, v);
     };
   });
-  const { page, problems } = await openApp(browser, srv.url, { context: ctx });
+  const { page, problems } = await openApp(suite.browser, suite.srv.url, { context: ctx });
   await page.click('button[data-sample="sample-guanbi"]');
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-guanbi'));
   await page.evaluate(() => (window.__full = true));
@@ -73,7 +62,7 @@ test('storage full: the failure is shown, nothing typed is lost, saving resumes 
 });
 
 test('unreadable stored data is reported, kept aside and never overwritten', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-sheling"]');
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-sheling'));
   const broken = '{"schema_version":1,"evaluation":{"id":"x"'; // truncated
@@ -89,7 +78,7 @@ test('unreadable stored data is reported, kept aside and never overwritten', asy
   assert.ok(msgs.some((m) => m.includes('ziping:eval:x') && m.includes('不是有效的JSON')));
   assert.ok(msgs.some((m) => m.includes('ziping:eval:future') && m.includes('更新版本')));
   // the readable evaluation still loads and edits save normally
-  await page.goto(srv.url + '#/e/sample-sheling');
+  await page.goto(suite.srv.url + '#/e/sample-sheling');
   await page.fill('#f-fund-claimed', '10');
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('ziping:eval:sample-sheling')).evaluation.funds.claimed === '10');
   const kept = await page.evaluate(() => ({
@@ -104,7 +93,7 @@ test('unreadable stored data is reported, kept aside and never overwritten', asy
 });
 
 test('a really full localStorage: the save fails visibly and resumes when space is freed', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));

@@ -1,22 +1,11 @@
 // Two tabs on one workspace: changes appear in the other without reload; edits to the same
 // evaluation are merged per field, and a true conflict is reported, never silently dropped.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: false });
 
 const stored = (page, id) =>
   page.evaluate((id) => {
@@ -25,7 +14,7 @@ const stored = (page, id) =>
   }, id);
 
 test('two tabs: live updates, per-field merge, conflicts reported', async () => {
-  const { ctx, page: a, problems } = await openApp(browser, srv.url);
+  const { ctx, page: a, problems } = await openApp(suite.browser, suite.srv.url);
   await a.click('button[data-sample="sample-zhaoshang"]');
   await a.waitForSelector('[data-testid="total"]');
   await a.waitForFunction(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
@@ -33,18 +22,18 @@ test('two tabs: live updates, per-field merge, conflicts reported', async () => 
   const b = await ctx.newPage();
   const bProblems = [];
   b.on('pageerror', (e) => bProblems.push(e.message));
-  await b.goto(srv.url + '#/');
+  await b.goto(suite.srv.url + '#/');
   await b.waitForSelector('table.eval-list');
 
   // a new evaluation in A appears in B's list without reload
-  await a.goto(srv.url + '#/');
+  await a.goto(suite.srv.url + '#/');
   await a.click('button[data-sample="sample-guanbi"]');
   await a.waitForSelector('[data-testid="total"]');
   await b.waitForSelector('tr[data-id="sample-guanbi"]');
 
   // both open the same form; A's saved edit shows in B live
-  await a.goto(srv.url + '#/e/sample-zhaoshang');
-  await b.goto(srv.url + '#/e/sample-zhaoshang');
+  await a.goto(suite.srv.url + '#/e/sample-zhaoshang');
+  await b.goto(suite.srv.url + '#/e/sample-zhaoshang');
   await a.waitForSelector('#f-fund-claimed');
   await b.waitForSelector('#f-fund-claimed');
   await a.fill('#f-fund-claimed', '10');
@@ -74,8 +63,8 @@ test('two tabs: live updates, per-field merge, conflicts reported', async () => 
   assert.ok(notes.some((n) => n.includes('年度')), notes.join(' | '));
 
   // deleting in A removes it from B's list
-  await a.goto(srv.url + '#/');
-  await b.goto(srv.url + '#/');
+  await a.goto(suite.srv.url + '#/');
+  await b.goto(suite.srv.url + '#/');
   await a.waitForSelector('tr[data-id="sample-guanbi"]');
   await a.locator('tr[data-id="sample-guanbi"] button', { hasText: '删除' }).click();
   await a.locator('tr[data-id="sample-guanbi"] [data-testid="confirm-delete"]').click();

@@ -1,36 +1,25 @@
 // The workspace: grouped by department and year, search, sort, duplicate, trash with undo.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, openApp, assertNoForeignRequests } = require('./harness');
+const { openApp, useApp } = require('./harness');
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  // CSP and design: nothing the app did may reach another origin
-  assertNoForeignRequests();
-});
+const suite = useApp({ tmp: false });
 
 async function addSamples(page, keys) {
   for (const k of keys) {
-    await page.goto(srv.url + '#/');
+    await page.goto(suite.srv.url + '#/');
     await page.click(`button[data-sample="${k}"]`);
     await page.waitForSelector('[data-testid="total"]');
   }
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.waitForSelector('table.eval-list');
 }
 
 const names = (page) => page.$$eval('table.eval-list a.open', (els) => els.map((e) => e.textContent));
 
 test('grouped by department and year, searchable and sortable, with error counts', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await addSamples(page, ['sample-zhaoshang', 'sample-chubeiliang', 'sample-sheling', 'sample-guanbi']);
   const heads = await page.$$eval('.group-head', (els) => els.map((e) => e.textContent));
   assert.equal(heads.length, 2);
@@ -53,7 +42,7 @@ test('grouped by department and year, searchable and sortable, with error counts
 });
 
 test('duplicate as next year clears scores; delete goes to the trash and can be undone', async () => {
-  const { ctx, page, problems } = await openApp(browser, srv.url);
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
   await addSamples(page, ['sample-zhaoshang']);
   await page.click('button:has-text("复制为下一年")');
   await page.waitForSelector('#f-h-Year');
@@ -64,7 +53,7 @@ test('duplicate as next year clears scores; delete goes to the trash and can be 
   assert.equal(targets[1], '5个');
   const actuals = await page.$$eval('textarea[aria-label="实际完成值"]', (els) => els.map((e) => e.value));
   assert.ok(actuals.every((a) => a === ''));
-  await page.goto(srv.url + '#/');
+  await page.goto(suite.srv.url + '#/');
   await page.waitForSelector('table.eval-list');
   assert.equal(await page.locator('.group').count(), 2);
 
