@@ -1,7 +1,7 @@
 //! 汇总表: one row per project evaluation of a department and year, with totals, the
 //! budget-weighted average score and the grade distribution.
 
-use crate::model::{Evaluation, Level1};
+use crate::model::{DepartmentEvaluation, Evaluation, Level1};
 use crate::rules::{assess, num, Grade};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -20,6 +20,14 @@ impl GroupKey {
             year: e.year.trim().to_string(),
         }
     }
+    /// The group a department form belongs to.
+    pub fn of_department(d: &DepartmentEvaluation) -> GroupKey {
+        GroupKey {
+            department: d.department.trim().to_string(),
+            year: d.year.trim().to_string(),
+        }
+    }
+
     pub fn label_zh(&self) -> String {
         let dept = if self.department.is_empty() {
             "（未填主管部门）"

@@ -204,32 +204,7 @@ fn GroupTable(
     ids: Vec<String>,
     selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
-    let (dept, year) = (key.department.clone(), key.year.clone());
-    let members = move || {
-        let k = GroupKey {
-            department: dept.clone(),
-            year: year.clone(),
-        };
-        app.evals.with_untracked(|v| {
-            v.iter()
-                .map(|e| e.doc.get_untracked())
-                .filter(|e| GroupKey::of(e) == k)
-                .collect::<Vec<_>>()
-        })
-    };
-    let dept_forms = {
-        let key = key.clone();
-        move || {
-            app.depts.with_untracked(|v| {
-                v.iter()
-                    .map(|d| d.doc.get_untracked())
-                    .filter(|d| d.department.trim() == key.department && d.year.trim() == key.year)
-                    .collect::<Vec<_>>()
-            })
-        }
-    };
     let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
-    let (m1, m2, m3) = (members.clone(), members.clone(), members);
     let route = Route::Summary {
         department: key.department.clone(),
         year: key.year.clone(),
@@ -251,9 +226,9 @@ fn GroupTable(
                     app.navigate(route.clone());
                 }>"汇总表 →"</a>
                 <span class="group-actions">
-                    <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, m1(), dept_forms()))>"导出本部门本年度（JSON）"</button>
-                    <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &m2(), false))>"汇总表CSV"</button>
-                    <button class="small" on:click=move |_| report(export_group_csv(&k3.department, &k3.year, &m3(), true))>"指标明细CSV"</button>
+                    <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, app.group_evaluations(&k1), app.group_departments(&k1)))>"导出本部门本年度（JSON）"</button>
+                    <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &app.group_evaluations(&k2), false))>"汇总表CSV"</button>
+                    <button class="small" on:click=move |_| report(export_group_csv(&k3.department, &k3.year, &app.group_evaluations(&k3), true))>"指标明细CSV"</button>
                 </span>
             </h4>
             <table class="eval-list">

@@ -366,6 +366,34 @@ impl AppState {
         serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
     }
 
+    /// Runs `f` under the app's root owner, so signals it creates outlive the view that asked.
+    fn owned<T>(&self, f: impl FnOnce() -> T) -> T {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(f),
+            None => f(),
+        }
+    }
+
+    /// The project forms of a department and year, as they are now.
+    pub fn group_evaluations(&self, key: &crate::summary::GroupKey) -> Vec<Evaluation> {
+        self.evals.with_untracked(|v| {
+            v.iter()
+                .map(|e| e.doc.get_untracked())
+                .filter(|e| crate::summary::GroupKey::of(e) == *key)
+                .collect()
+        })
+    }
+
+    /// The department forms of a department and year, as they are now.
+    pub fn group_departments(&self, key: &crate::summary::GroupKey) -> Vec<DepartmentEvaluation> {
+        self.depts.with_untracked(|v| {
+            v.iter()
+                .map(|d| d.doc.get_untracked())
+                .filter(|d| crate::summary::GroupKey::of_department(d) == *key)
+                .collect()
+        })
+    }
+
     /// Whether an id is used by an evaluation, a department form, the trash or unreadable data.
     pub fn id_taken(&self, id: &str) -> bool {
         self.evals.with_untracked(|v| v.iter().any(|e| e.id == id))
@@ -498,10 +526,7 @@ impl AppState {
 
     fn insert(&self, e: Evaluation) -> String {
         let id = e.id.clone();
-        let entry = match self.owner.get_value() {
-            Some(owner) => owner.with(|| EvalEntry::new(e)),
-            None => EvalEntry::new(e),
-        };
+        let entry = self.owned(|| EvalEntry::new(e));
         self.evals.update(|v| v.push(entry));
         self.saver.update_value(|s| s.index_dirty = true);
         self.mark_dirty(DocKey::Eval(id.clone()));
@@ -525,10 +550,7 @@ impl AppState {
             d.updated_at = now;
         }
         let id = d.id.clone();
-        let doc = match self.owner.get_value() {
-            Some(owner) => owner.with(|| RwSignal::new(d)),
-            None => RwSignal::new(d),
-        };
+        let doc = self.owned(|| RwSignal::new(d));
         self.depts.update(|v| {
             v.push(DeptEntry {
                 id: id.clone(),
@@ -876,10 +898,7 @@ impl AppState {
                 return;
             }
             let e = theirs.clone();
-            let new_entry = match self.owner.get_value() {
-                Some(owner) => owner.with(|| EvalEntry::new(e)),
-                None => EvalEntry::new(e),
-            };
+            let new_entry = self.owned(|| EvalEntry::new(e));
             self.evals.update(|v| v.push(new_entry));
             self.saver.update_value(|s| {
                 s.synced.insert(id.to_string(), theirs);
@@ -930,10 +949,7 @@ impl AppState {
                 }
                 Some(entry) => entry.doc.set(theirs),
                 None => {
-                    let doc = match self.owner.get_value() {
-                        Some(owner) => owner.with(|| RwSignal::new(theirs)),
-                        None => RwSignal::new(theirs),
-                    };
+                    let doc = self.owned(|| RwSignal::new(theirs));
                     self.depts.update(|v| {
                         v.push(DeptEntry {
                             id: id.to_string(),

@@ -34,11 +34,7 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
         move || {
             app.depts.with(|v| {
                 v.iter()
-                    .find(|d| {
-                        d.doc.with(|d| {
-                            d.department.trim() == key.department && d.year.trim() == key.year
-                        })
-                    })
+                    .find(|d| d.doc.with(|d| GroupKey::of_department(d) == key))
                     .map(|d| d.id.clone())
             })
         }
@@ -82,22 +78,16 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                 <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
                 <button on:click={
                     let key = key.clone();
-                    move |_| report(export_group_csv(&key.department, &key.year, &group_docs(app, &key), false))
+                    move |_| report(export_group_csv(&key.department, &key.year, &app.group_evaluations(&key), false))
                 }>"导出汇总表CSV"</button>
                 <button on:click={
                     let key = key.clone();
-                    move |_| report(export_group_csv(&key.department, &key.year, &group_docs(app, &key), true))
+                    move |_| report(export_group_csv(&key.department, &key.year, &app.group_evaluations(&key), true))
                 }>"导出指标明细CSV"</button>
                 <button on:click={
                     let key = key.clone();
                     move |_| {
-                        let depts = app.depts.with_untracked(|v| {
-                            v.iter()
-                                .map(|d| d.doc.get_untracked())
-                                .filter(|d| d.department.trim() == key.department && d.year.trim() == key.year)
-                                .collect()
-                        });
-                        report(export_group_json(&key.department, &key.year, group_docs(app, &key), depts))
+                        report(export_group_json(&key.department, &key.year, app.group_evaluations(&key), app.group_departments(&key)))
                     }
                 }>"导出本部门本年度（JSON）"</button>
                 <button on:click=move |_| print_page()>"打印"</button>
@@ -150,13 +140,4 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
             <SummaryChart rows=rows />
         </section>
     }
-}
-
-fn group_docs(app: AppState, key: &GroupKey) -> Vec<crate::model::Evaluation> {
-    app.evals.with_untracked(|v| {
-        v.iter()
-            .map(|e| e.doc.get_untracked())
-            .filter(|e| GroupKey::of(e) == *key)
-            .collect()
-    })
 }
