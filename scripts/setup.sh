@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing ziping needs, skipping what is already there:
-# wasm32 target, Trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's version, npm tools (wasm-opt
-# from binaryen 132, playwright-core), Chromium + ChromeDriver from apt.
+# wasm32 target, the pinned nightly with rust-src (the Chromium 86 build, scripts/legacy-target.sh),
+# Trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's version, wasm-tools (validation), npm tools
+# (wasm-opt from binaryen 132, esbuild, acorn, playwright-core), Chromium + ChromeDriver from apt.
 # Nothing is downloaded from GitHub; Trunk runs offline with these pinned tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,20 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
 fi
 
+# the release build rebuilds std for Chromium 86's WebAssembly features (build-std)
+NIGHTLY=$(sed -n 's/^ZIPING_NIGHTLY=//p' scripts/legacy-target.sh)
+if ! rustup run "$NIGHTLY" rustc --print sysroot >/dev/null 2>&1 \
+    || [ ! -d "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+    log "rustup toolchain install $NIGHTLY with rust-src"
+    rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+
+WASM_TOOLS_VERSION=1.263.0
+if ! wasm-tools --version 2>/dev/null | grep -q "$WASM_TOOLS_VERSION"; then
+    log "cargo install wasm-tools $WASM_TOOLS_VERSION (validate only, a few minutes)"
+    cargo install --locked wasm-tools --version "$WASM_TOOLS_VERSION" --no-default-features --features validate
+fi
+
 TRUNK_VERSION=0.21.14
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
     log "cargo install trunk $TRUNK_VERSION (a few minutes)"
@@ -53,6 +68,7 @@ fi
 
 # --- npm tools (wasm-opt, playwright-core) --------------------------------------------------
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+    || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/acorn ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund --loglevel=error
@@ -62,6 +78,7 @@ if ! wasm-opt --version | grep -q "version_132"; then
     exit 1
 fi
 
-# Rust dependencies for the offline Trunk build
+# Rust dependencies for the offline Trunk build, and the standard library's for build-std
 cargo fetch --quiet
+(source scripts/legacy-target.sh && cargo fetch --quiet --target wasm32-unknown-unknown)
 log "ready"

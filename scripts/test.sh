@@ -18,8 +18,15 @@ cargo clippy --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
 ZIPING_FUZZ_CASES="${ZIPING_FUZZ_CASES:-1000000}" cargo test --release
 
-step "trunk build --release"
-trunk build --release --offline
+step "release build (scripts/build.sh: Trunk, nightly build-std for Chromium 86)"
+bash scripts/build.sh
+
+step "single-file edition (dist-single/ziping.html)"
+node scripts/single-file.js dist dist-single/ziping.html
+
+step "Chromium 86: ES2019 scripts, wasm without reference types"
+# shellcheck source=scripts/legacy-target.sh
+(source scripts/legacy-target.sh && node scripts/check-legacy.js dist dist-single/ziping.html)
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

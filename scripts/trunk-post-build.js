@@ -1,40 +1,64 @@
-// Trunk post_build hook: move Trunk's inline loader <script> into its own file so the page's
-// Content-Security-Policy can allow scripts from 'self' only (no 'unsafe-inline'), and drop the
-// build-time nonce placeholders Trunk adds (a static nonce protects nothing).
+// Trunk post_build hook (runs in Trunk's staging directory after every build):
+// 1. loads the app with classic scripts: wasm-bindgen's "no-modules" output, lowered to ES2019
+//    and minified by esbuild, plus a boot script made from static/boot.template.js (Trunk's own
+//    loader is an inline module with top-level await: blocked by our Content-Security-Policy and
+//    unknown to Chromium 86);
+// 2. writes legacy.html: the same page, whose policy adds 'unsafe-eval', which Chromium < 97
+//    requires before it compiles WebAssembly (boot falls back to it when index.html is refused);
+// 3. writes sw.js: the service worker for offline use after the first load.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
+const esbuild = require('esbuild');
 
 const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('trunk-post-build: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
+if (!dir) fail('TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
+const root = path.join(__dirname, '..');
+const files = fs.readdirSync(dir);
+
+function fail(message) {
+  console.error(`trunk-post-build: ${message}`);
   process.exit(1);
 }
-const indexPath = path.join(dir, 'index.html');
-let html = fs.readFileSync(indexPath, 'utf8');
-
-html = html.replace(/\s+nonce="[^"]*"/g, '');
-
-const inline = /<script type="module">([\s\S]*?)<\/script>/g;
-let count = 0;
-html = html.replace(inline, (_, body) => {
+function hashed(base, body, ext) {
   const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const name = `boot-${hash}.js`;
-  fs.writeFileSync(path.join(dir, name), body.trim() + '\n');
-  count += 1;
-  return `<script type="module" src="./${name}"></script>`;
-});
-if (count === 0) {
-  console.error('trunk-post-build: no inline loader found in index.html');
-  process.exit(1);
+  return `${base}-${hash}.${ext}`;
 }
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  console.error('trunk-post-build: an inline script is left in index.html; the CSP would block it');
-  process.exit(1);
-}
+
+const wasm = files.filter((f) => /^ziping-[0-9a-f]+_bg\.wasm$/.test(f));
+const glue = files.filter((f) => /^ziping-[0-9a-f]+\.js$/.test(f));
+if (wasm.length !== 1 || glue.length !== 1) fail(`expected one wasm and one glue file, found ${files}`);
+
+// wasm-bindgen's glue uses ES2020 syntax (?.) in places; Chromium 86 parses ES2019 safely
+const gluePath = path.join(dir, glue[0]);
+const lowered = esbuild.transformSync(fs.readFileSync(gluePath, 'utf8'), { target: 'es2019', minify: true });
+fs.writeFileSync(gluePath, lowered.code);
+
+const boot = fs
+  .readFileSync(path.join(root, 'static', 'boot.template.js'), 'utf8')
+  .replace('__ZIPING_WASM_SOURCE__', JSON.stringify('./' + wasm[0]))
+  .replace('__ZIPING_HAS_LEGACY__', 'true');
+const bootName = hashed('boot', boot, 'js');
+fs.writeFileSync(path.join(dir, bootName), boot);
+
+const indexPath = path.join(dir, 'index.html');
+let html = fs
+  .readFileSync(indexPath, 'utf8')
+  .replace(/\s+nonce="[^"]*"/g, '')
+  // with inject_scripts = false Trunk leaves its own <link data-trunk rel="rust"> in place
+  .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is in index.html; the CSP blocks it');
+if (/type="module"/.test(html)) fail('a module script is in index.html; Chromium 86 needs classic scripts');
+const scripts =
+  `    <script defer src="./${glue[0]}"></script>\n` + `    <script defer src="./${bootName}"></script>\n`;
+html = html.replace('</head>', scripts + '</head>');
 fs.writeFileSync(indexPath, html);
-console.log(`trunk-post-build: moved ${count} inline loader script(s) to files`);
+
+const strict = "'wasm-unsafe-eval'";
+if (!html.includes(strict)) fail(`index.html's policy has no ${strict}`);
+fs.writeFileSync(path.join(dir, 'legacy.html'), html.replace(strict, `'unsafe-eval' ${strict}`));
+console.log(`trunk-post-build: loader ${glue[0]} + ${bootName}; legacy.html`);
 
 // Offline after the first load: a service worker that caches the app shell. Its cache is named
 // after a hash of every file it caches, so a new build is a new worker and a new cache.
@@ -44,8 +68,8 @@ const shell = fs
   .sort();
 const version = crypto.createHash('sha256');
 for (const f of shell) version.update(f).update(fs.readFileSync(path.join(dir, f)));
-const template = fs.readFileSync(path.join(__dirname, '..', 'static', 'sw.template.js'), 'utf8');
-const sw = template
+const sw = fs
+  .readFileSync(path.join(root, 'static', 'sw.template.js'), 'utf8')
   .replace('__ZIPING_VERSION__', version.digest('hex').slice(0, 16))
   .replace('__ZIPING_FILES__', JSON.stringify(['./', ...shell.map((f) => './' + f)]));
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);

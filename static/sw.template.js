@@ -37,8 +37,9 @@ self.addEventListener('fetch', function (event) {
     // the page itself: the network when it answers (to see updates), else the cached shell
     event.respondWith(
       fetch(req).catch(function () {
-        return caches.match('./', { ignoreSearch: true }).then(function (r) {
-          return r || caches.match(req);
+        // the cached page itself (index.html or legacy.html), else the shell
+        return caches.match(req, { ignoreSearch: true }).then(function (r) {
+          return r || caches.match('./');
         });
       })
     );

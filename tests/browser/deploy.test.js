@@ -30,3 +30,33 @@ for (const [name, opts] of [
     await srv.close();
   });
 }
+
+// Chromium before 97 (360极速浏览器 13 is Chromium 86) knows no 'wasm-unsafe-eval' and refuses to
+// compile WebAssembly under index.html's policy. Rehearsed here by serving index.html with that
+// keyword removed, which makes today's Chromium refuse the same way: the boot script must move to
+// legacy.html (same page, a policy with 'unsafe-eval'), keeping the route, and the app must work.
+test('falls back to legacy.html where the policy refuses WebAssembly', async () => {
+  const srv = await serve(DIST, {
+    rewrite: { 'index.html': (html) => html.replace(" 'wasm-unsafe-eval'", '') },
+  });
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(srv.url + 'index.html#/');
+  await page.waitForSelector('.app-header');
+  assert.match(page.url(), /legacy\.html#\/$/);
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  assert.equal(await page.textContent('[data-testid="total"]'), '87.00');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+  await srv.close();
+  // where the policy is accepted, the page stays index.html
+  const normal = await serve(DIST);
+  const { ctx: ctx2, page: plain } = await openApp(browser, normal.url);
+  await plain.waitForTimeout(300);
+  assert.doesNotMatch(plain.url(), /legacy/);
+  await ctx2.close();
+  await normal.close();
+});

@@ -22,9 +22,10 @@ const MIME = {
 
 /**
  * Serves `root` on 127.0.0.1. `prefix` mounts it under a sub-path (`/apps/ziping/`);
- * `mime` overrides content types by extension, to rehearse misconfigured servers.
+ * `mime` overrides content types by extension, to rehearse misconfigured servers;
+ * `rewrite` maps a file name to a function of its text, to rehearse older browsers.
  */
-function serve(root = DIST, { prefix = '/', mime = {} } = {}) {
+function serve(root = DIST, { prefix = '/', mime = {}, rewrite = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html missing: run "trunk build --release" first`);
   }
@@ -46,6 +47,8 @@ function serve(root = DIST, { prefix = '/', mime = {} } = {}) {
         return;
       }
       const ext = path.extname(file);
+      const change = rewrite[path.basename(file)];
+      if (change) data = Buffer.from(change(data.toString('utf8')));
       res.writeHead(200, { 'Content-Type': mime[ext] || MIME[ext] || 'application/octet-stream' });
       res.end(data);
     });

@@ -1,0 +1,82 @@
+// Builds the single-file edition: one self-contained HTML file (styles, scripts and the
+// WebAssembly module inlined) that runs when opened from file:// or an e-mail attachment, for
+// machines that can only open files. Usage: node scripts/single-file.js <dist dir> <output.html>
+// (after scripts/build.sh; `bash scripts/single.sh` does both).
+//
+// Its Content-Security-Policy names each inline script and style by hash (no 'unsafe-inline');
+// it allows 'unsafe-eval' because Chromium before 97 compiles no WebAssembly without it and a
+// lone file has no second page to fall back to (the hosted page uses legacy.html for that).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const [distDir, outFile] = process.argv.slice(2);
+if (!distDir || !outFile) {
+  console.error('usage: node scripts/single-file.js <dist dir> <output.html>');
+  process.exit(2);
+}
+function fail(message) {
+  console.error(`single-file: ${message}`);
+  process.exit(1);
+}
+const read = (name) => fs.readFileSync(path.join(distDir, name), 'utf8');
+const files = fs.readdirSync(distDir);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${distDir}, found ${found.length}`);
+  return found[0];
+};
+const css = read(one(/^main-[0-9a-f]+\.css$/, 'stylesheet'));
+const glue = read(one(/^ziping-[0-9a-f]+\.js$/, 'wasm-bindgen glue'));
+const wasm = fs.readFileSync(path.join(distDir, one(/^ziping-[0-9a-f]+_bg\.wasm$/, 'module')));
+const recovery = read('recovery.js');
+
+// Chromium 86 has no Uint8Array.fromBase64; atob is everywhere
+const data =
+  `var ZIPING_WASM_BASE64 = "${wasm.toString('base64')}";\n` +
+  'function zipingWasmBytes() {\n' +
+  '  var text = atob(ZIPING_WASM_BASE64);\n' +
+  '  var bytes = new Uint8Array(text.length);\n' +
+  '  for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);\n' +
+  '  return bytes;\n' +
+  '}\n';
+const boot = fs
+  .readFileSync(path.join(__dirname, '..', 'static', 'boot.template.js'), 'utf8')
+  .replace('__ZIPING_WASM_SOURCE__', () => 'zipingWasmBytes()')
+  .replace('__ZIPING_HAS_LEGACY__', () => 'false');
+
+const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const inlineScript = (code) => {
+  if (/<\/script/i.test(code)) fail('a script contains "</script"');
+  return `<script>${code}</script>`;
+};
+const scripts = [recovery, glue, data, boot];
+const policy = [
+  "default-src 'none'",
+  `script-src ${scripts.map(sha).join(' ')} 'unsafe-eval' 'wasm-unsafe-eval'`,
+  `style-src ${sha(css)}`,
+  'img-src data: blob:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = read('index.html');
+const swap = (re, replacement, what) => {
+  if (!re.test(html)) fail(`index.html has no ${what}`);
+  html = html.replace(re, () => replacement);
+};
+swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`, 'policy');
+swap(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`, 'stylesheet');
+swap(/<script src="\.\/recovery\.js"><\/script>/, inlineScript(recovery), 'recovery script');
+swap(/\s*<script defer src="\.\/ziping-[0-9a-f]+\.js"><\/script>/, '', 'glue script');
+swap(/\s*<script defer src="\.\/boot-[0-9a-f]+\.js"><\/script>/, '', 'boot script');
+// deferred scripts run after parsing: the inlined ones go last in <body> to keep that order
+swap(/<\/body>/, [glue, data, boot].map(inlineScript).join('\n') + '\n</body>', 'body');
+swap(/<title>/, '<meta name="ziping-edition" content="single-file">\n    <title>', 'title');
+if (/<(script|link)[^>]*\s(src|href)="\.\//.test(html)) fail('a reference to a separate file is left');
+
+fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
+fs.writeFileSync(outFile, html);
+console.log(`single-file: ${outFile} (${(html.length / 1024).toFixed(0)} KiB, module ${(wasm.length / 1024).toFixed(0)} KiB)`);

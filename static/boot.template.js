@@ -1,0 +1,22 @@
+// Starts ziping's WebAssembly (written into the build by scripts/trunk-post-build.js and
+// scripts/single-file.js). A classic script in ES2019: Chromium 86 (360极速浏览器 13) has neither
+// top-level await nor import.meta, so the page loads wasm-bindgen's "no-modules" output and this.
+(function () {
+  'use strict';
+  // recovery.js explains a browser without WebAssembly
+  if (typeof WebAssembly !== 'object' || typeof wasm_bindgen !== 'function') return;
+  var source = __ZIPING_WASM_SOURCE__;
+  wasm_bindgen({ module_or_path: source }).catch(function (err) {
+    var text = String((err && err.message) || err);
+    // Chromium before 97 knows no 'wasm-unsafe-eval': under index.html's policy it refuses to
+    // compile WebAssembly ("disallowed by embedder"). legacy.html is the same page whose policy
+    // also allows 'unsafe-eval', which those browsers require for WebAssembly.
+    var refused = /unsafe-eval|disallowed/i.test(text);
+    var legacy = /legacy\.html$/.test(location.pathname);
+    if (refused && !legacy && __ZIPING_HAS_LEGACY__) {
+      location.replace('./legacy.html' + location.hash);
+      return;
+    }
+    window.dispatchEvent(new CustomEvent('ziping-panic', { detail: '程序无法启动：' + text }));
+  });
+}());
