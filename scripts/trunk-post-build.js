@@ -65,6 +65,7 @@ console.log(`trunk-post-build: loader ${glue[0]} + ${bootName}; legacy.html`);
 const shell = fs
   .readdirSync(dir)
   .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js')
+  .concat(fs.existsSync(path.join(dir, 'help')) ? fs.readdirSync(path.join(dir, 'help')).map((f) => `help/${f}`) : [])
   .sort();
 const version = crypto.createHash('sha256');
 for (const f of shell) version.update(f).update(fs.readFileSync(path.join(dir, f)));

@@ -6,6 +6,8 @@
 
 pub mod charts;
 pub mod exchange;
+pub mod help;
+pub mod i18n;
 pub mod model;
 pub mod parse;
 pub mod rules;

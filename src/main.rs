@@ -7,7 +7,7 @@ fn main() {
 
 /// `cargo run` prints the built-in samples' totals and departures; `cargo run -- FILE…` assesses
 /// the evaluations in export files; `cargo run -- --export-samples` writes the samples as an
-/// export file to standard output.
+/// export file to standard output; `cargo run -- --help-markdown` writes docs/使用说明.md.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::io::Write;
@@ -15,6 +15,10 @@ fn main() {
     // a closed pipe (`| head`) ends the output quietly
     let mut out = std::io::stdout().lock();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--help-markdown") {
+        let _ = write!(out, "{}", ziping::help::markdown());
+        return;
+    }
     if args.first().map(String::as_str) == Some("--export-samples") {
         let env = ziping::exchange::Envelope::new(
             ziping::samples::SAMPLES.iter().map(|s| s.build()).collect(),

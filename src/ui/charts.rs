@@ -2,6 +2,7 @@
 //! black, the rules' score is hatched, the weight is an outline; every bar carries its figures.
 
 use crate::charts::{length, project_bars, score_bars};
+use crate::i18n::{t, tf};
 use crate::rules::{num::fmt2, num::fmt_pct, Assessment};
 use crate::summary::SummaryRow;
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub fn ScoreChart(assessment: Memo<Assessment>) -> impl IntoView {
         <figure class="chart score-chart">
             <svg
                 role="img"
-                aria-label="各级指标自评得分与规则得分对比"
+                aria-label=t("各级指标自评得分与规则得分对比")
                 width=total_w
                 height=height
                 viewBox=move || format!("0 0 {total_w} {}", height())
@@ -56,7 +57,7 @@ pub fn ScoreChart(assessment: Memo<Assessment>) -> impl IntoView {
                                     <rect x=x0 y=y + 5 width=cl height="10" fill="#000"></rect>
                                     <rect x=x0 y=y + 15 width=rl height="10" fill="url(#hatch-score)" stroke="#000" stroke-width="0.5"></rect>
                                     <text x=x0 + BAR_W + 8 y=y + 17 font-size="11">
-                                        {format!("自评 {} · 规则 {} / {}", fmt2(b.claimed), fmt2(b.rule), fmt2(b.weight))}
+                                        {tf("自评 {} · 规则 {} / {}", &[&fmt2(b.claimed), &fmt2(b.rule), &fmt2(b.weight)])}
                                     </text>
                                 </g>
                             }
@@ -65,11 +66,11 @@ pub fn ScoreChart(assessment: Memo<Assessment>) -> impl IntoView {
                 }}
                 <g transform=move || format!("translate(0,{})", height() - 20)>
                     <rect x=LABEL_W y="4" width="14" height="10" fill="#000"></rect>
-                    <text x=LABEL_W + 18 y="13" font-size="11">"自评得分"</text>
+                    <text x=LABEL_W + 18 y="13" font-size="11">{t("自评得分")}</text>
                     <rect x=LABEL_W + 90 y="4" width="14" height="10" fill="url(#hatch-score)" stroke="#000" stroke-width="0.5"></rect>
-                    <text x=LABEL_W + 108 y="13" font-size="11">"规则得分"</text>
+                    <text x=LABEL_W + 108 y="13" font-size="11">{t("规则得分")}</text>
                     <rect x=LABEL_W + 180 y="4" width="14" height="10" fill="none" stroke="#000"></rect>
-                    <text x=LABEL_W + 198 y="13" font-size="11">"分值"</text>
+                    <text x=LABEL_W + 198 y="13" font-size="11">{t("分值")}</text>
                 </g>
             </svg>
         </figure>
@@ -87,7 +88,7 @@ pub fn SummaryChart(rows: Memo<Vec<SummaryRow>>) -> impl IntoView {
         <figure class="chart summary-chart">
             <svg
                 role="img"
-                aria-label="各项目总分与预算执行率"
+                aria-label=t("各项目总分与预算执行率")
                 width=total_w
                 height=height
                 viewBox=move || format!("0 0 {total_w} {}", height())
@@ -114,7 +115,7 @@ pub fn SummaryChart(rows: Memo<Vec<SummaryRow>>) -> impl IntoView {
                                     <rect x=LABEL_W y=y + 5 width=tl height="10" fill="#000"></rect>
                                     <rect x=LABEL_W y=y + 15 width=rl height="10" fill="url(#hatch-summary)" stroke="#000" stroke-width="0.5"></rect>
                                     <text x=LABEL_W + BAR_W + 8 y=y + 17 font-size="11">
-                                        {format!("总分 {} · 执行率 {}", fmt2(b.total), rate_text)}
+                                        {tf("总分 {} · 执行率 {}", &[&fmt2(b.total), &rate_text])}
                                     </text>
                                 </g>
                             }
@@ -123,9 +124,9 @@ pub fn SummaryChart(rows: Memo<Vec<SummaryRow>>) -> impl IntoView {
                 }}
                 <g transform=move || format!("translate(0,{})", height() - 20)>
                     <rect x=LABEL_W y="4" width="14" height="10" fill="#000"></rect>
-                    <text x=LABEL_W + 18 y="13" font-size="11">"总分（满分100）"</text>
+                    <text x=LABEL_W + 18 y="13" font-size="11">{t("总分（满分100）")}</text>
                     <rect x=LABEL_W + 130 y="4" width="14" height="10" fill="url(#hatch-summary)" stroke="#000" stroke-width="0.5"></rect>
-                    <text x=LABEL_W + 148 y="13" font-size="11">"预算执行率（满100%）"</text>
+                    <text x=LABEL_W + 148 y="13" font-size="11">{t("预算执行率（满100%）")}</text>
                 </g>
             </svg>
         </figure>

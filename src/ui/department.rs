@@ -3,7 +3,9 @@
 use super::editor::{print_page, report};
 use super::exchange::export_group_json;
 use super::state::{AppState, DeptEntry, Route};
-use super::widgets::{index_diagnostics, text_input, Diags};
+use super::widgets::message;
+use super::widgets::{form_title, index_diagnostics, text_input, Diags};
+use crate::i18n::{t, tf};
 use crate::model::{
     AccountLine, AssetLine, DepartmentEvaluation, ProcurementLine, StaffLine, ThreePublicItem,
 };
@@ -56,7 +58,7 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                     doc,
                     diags,
                     DeptField::Account(line, col),
-                    format!("{}{}", line.name_zh(), if col == BudgetColumn::Budget { "预算数" } else { "决算数" }),
+                    tf("{}{}", &[&t(line.name_zh()), &if col == BudgetColumn::Budget { t("预算数") } else { t("决算数") }]),
                     move |d| {
                         let bf = d.account(line);
                         if col == BudgetColumn::Budget { bf.budget.clone() } else { bf.final_amount.clone() }
@@ -70,12 +72,12 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
             let derived = match line {
                 AccountLine::Income => view! { <td>{figure(a, "income.difference")}</td><td>{figure(a, "income.variance")}</td> }.into_any(),
                 AccountLine::Expenditure => view! { <td>{figure(a, "expenditure.difference")}</td><td>{figure(a, "expenditure.variance")}</td> }.into_any(),
-                AccountLine::Basic => view! { <td colspan="2">"占总支出 "{figure(a, "expenditure.basic_share")}</td> }.into_any(),
-                AccountLine::Project => view! { <td colspan="2">"占总支出 "{figure(a, "expenditure.project_share")}</td> }.into_any(),
+                AccountLine::Basic => view! { <td colspan="2">{t("占总支出 ")}{figure(a, "expenditure.basic_share")}</td> }.into_any(),
+                AccountLine::Project => view! { <td colspan="2">{t("占总支出 ")}{figure(a, "expenditure.project_share")}</td> }.into_any(),
             };
             view! {
                 <tr>
-                    <th class="row-head">{line.name_zh()}</th>
+                    <th class="row-head">{t(line.name_zh())}</th>
                     <td>{cell(BudgetColumn::Budget)}</td>
                     <td>{cell(BudgetColumn::Final)}</td>
                     {derived}
@@ -100,14 +102,16 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                     doc,
                     diags,
                     DeptField::ThreePublic(item, col),
-                    format!(
+                    tf(
                         "{}{}",
-                        item.name_zh(),
-                        if col == BudgetColumn::Budget {
-                            "预算数"
-                        } else {
-                            "决算数"
-                        }
+                        &[
+                            &t(item.name_zh()),
+                            &if col == BudgetColumn::Budget {
+                                t("预算数")
+                            } else {
+                                t("决算数")
+                            },
+                        ],
                     ),
                     move |d| {
                         let bf = d.three_public(item);
@@ -129,7 +133,7 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
             };
             view! {
                 <tr class:total-row=item == ThreePublicItem::Total>
-                    <th class="row-head">{item.name_zh()}</th>
+                    <th class="row-head">{t(item.name_zh())}</th>
                     <td>{cell(BudgetColumn::Budget)}</td>
                     <td>{cell(BudgetColumn::Final)}</td>
                     <td>{figure(a, rate_key)}</td>
@@ -143,9 +147,9 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
         .map(|line| {
             view! {
                 <tr class:total-row=line == ProcurementLine::Total>
-                    <th class="row-head">{line.name_zh()}</th>
+                    <th class="row-head">{t(line.name_zh())}</th>
                     <td>
-                        {amount_input(app, doc, diags, DeptField::Procurement(line), line.name_zh().to_string(),
+                        {amount_input(app, doc, diags, DeptField::Procurement(line), t(line.name_zh()).to_string(),
                             move |d| d.procurement(line).clone(),
                             move |d, v| *d.procurement_mut(line) = v)}
                     </td>
@@ -159,9 +163,9 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
         .map(|line| {
             view! {
                 <tr>
-                    <th class="row-head">{line.name_zh()}</th>
+                    <th class="row-head">{t(line.name_zh())}</th>
                     <td>
-                        {amount_input(app, doc, diags, DeptField::Asset(line), line.name_zh().to_string(),
+                        {amount_input(app, doc, diags, DeptField::Asset(line), t(line.name_zh()).to_string(),
                             move |d| d.asset(line).clone(),
                             move |d, v| *d.asset_mut(line) = v)}
                     </td>
@@ -174,9 +178,9 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
         .into_iter()
         .map(|line| {
             view! {
-                <th>{line.name_zh()}</th>
+                <th>{t(line.name_zh())}</th>
                 <td>
-                    {text_input(app, doc, diags, Field::Dept(DeptField::Staff(line)), line.name_zh().to_string(), "num",
+                    {text_input(app, doc, diags, Field::Dept(DeptField::Staff(line)), t(line.name_zh()).to_string(), "num",
                         move |d| d.staff(line).clone(),
                         move |d, v| *d.staff_mut(line) = v)}
                 </td>
@@ -209,7 +213,7 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                 .map(|f| {
                     view! {
                         <tr>
-                            <th class="row-head">{f.label_zh}</th>
+                            <th class="row-head">{t(f.label_zh)}</th>
                             <td class="num">{f.display()}</td>
                             <td class="formula">{f.formula_zh.clone()}</td>
                         </tr>
@@ -224,117 +228,116 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
     view! {
         <section class="department">
             <div class="toolbar no-print">
-                <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
-                <button on:click=move |_| app.navigate(summary_route())>"查看本部门项目汇总表"</button>
+                <button on:click=move |_| app.navigate(Route::List)>{t("← 返回评价列表")}</button>
+                <button on:click=move |_| app.navigate(summary_route())>{t("查看本部门项目汇总表")}</button>
                 <button on:click=move |_| {
                     let d = doc.get_untracked();
                     report(export_group_json(&d.department, &d.year, Vec::new(), vec![d.clone()]))
-                }>"导出JSON"</button>
-                <button on:click=move |_| print_page()>"打印"</button>
-                <span class="counts">{move || format!("提示 {} 条", a.with(|a| a.diagnostics.len()))}</span>
+                }>{t("导出JSON")}</button>
+                <button on:click=move |_| print_page()>{t("打印")}</button>
+                <span class="counts">{move || tf("提示 {} 条", &[&a.with(|a| a.diagnostics.len())])}</span>
                 <Show
                     when=move || confirming.get()
-                    fallback=move || view! { <button class="small danger" on:click=move |_| confirming.set(true)>"删除此表"</button> }
+                    fallback=move || view! { <button class="small danger" on:click=move |_| confirming.set(true)>{t("删除此表")}</button> }
                 >
                     {
                         let del_id = del_id.clone();
                         view! {
-                            <span class="confirm">"确定删除？"
-                                <button class="small danger" on:click=move |_| app.delete_department(&del_id)>"确认删除"</button>
-                                <button class="small" on:click=move |_| confirming.set(false)>"取消"</button>
+                            <span class="confirm">{t("确定删除？")}
+                                <button class="small danger" on:click=move |_| app.delete_department(&del_id)>{t("确认删除")}</button>
+                                <button class="small" on:click=move |_| confirming.set(false)>{t("取消")}</button>
                             </span>
                         }
                     }
                 </Show>
             </div>
             <h2 class="form-title">
-                {move || doc.with(|d| if d.year.trim().is_empty() { String::new() } else { format!("{}年度", d.year.trim()) })}
-                "部门整体支出绩效自评表"
+                {move || doc.with(|d| form_title(&d.year, t("部门整体支出绩效自评表")))}
             </h2>
             <table class="form">
                 <tbody>
                     <tr>
-                        <th>"部门（单位）名称"</th>
+                        <th>{t("部门（单位）名称")}</th>
                         <td colspan="3">
-                            {text_input(app, doc, diags, Field::Dept(DeptField::Department), "部门名称".into(), "wide",
+                            {text_input(app, doc, diags, Field::Dept(DeptField::Department), t("部门名称").into(), "wide",
                                 |d| d.department.clone(), |d, v| d.department = v)}
                         </td>
-                        <th>"年度"</th>
+                        <th>{t("年度")}</th>
                         <td>
-                            {text_input(app, doc, diags, Field::Dept(DeptField::Year), "年度".into(), "wide",
+                            {text_input(app, doc, diags, Field::Dept(DeptField::Year), t("年度").into(), "wide",
                                 |d| d.year.clone(), |d, v| d.year = v)}
                         </td>
                     </tr>
                 </tbody>
             </table>
 
-            <h3>"人员情况"</h3>
+            <h3>{t("人员情况")}</h3>
             <table class="form">
                 <tbody>
                     <tr>{staff}</tr>
-                    <tr><th colspan="2">"在职人员控制率"</th><td colspan="6">{figure(a, "staff.control_rate")}</td></tr>
+                    <tr><th colspan="2">{t("在职人员控制率")}</th><td colspan="6">{figure(a, "staff.control_rate")}</td></tr>
                 </tbody>
             </table>
 
-            <h3>"部门预决算情况（万元）"</h3>
+            <h3>{t("部门预决算情况（万元）")}</h3>
             <table class="form">
-                <thead><tr><th></th><th>"预算数"</th><th>"决算数"</th><th>"决算较预算增减"</th><th>"预决算差异率"</th></tr></thead>
+                <thead><tr><th></th><th>{t("预算数")}</th><th>{t("决算数")}</th><th>{t("决算较预算增减")}</th><th>{t("预决算差异率")}</th></tr></thead>
                 <tbody>{accounts}</tbody>
             </table>
-            {long_text("差异产生的主要原因", |d| d.accounts_note.clone(), |d, v| d.accounts_note = v)}
+            {long_text(t("差异产生的主要原因"), |d| d.accounts_note.clone(), |d, v| d.accounts_note = v)}
 
-            <h3>"“三公”经费执行情况（万元）"</h3>
+            <h3>{t("“三公”经费执行情况（万元）")}</h3>
             <table class="form">
-                <thead><tr><th></th><th>"预算数"</th><th>"决算数"</th><th>"控制率（决算÷预算）"</th></tr></thead>
+                <thead><tr><th></th><th>{t("预算数")}</th><th>{t("决算数")}</th><th>{t("控制率（决算÷预算）")}</th></tr></thead>
                 <tbody>{three_public}</tbody>
                 <tfoot>
-                    <tr><th>"分项合计"</th><td>{figure(a, "three_public.budget_sum")}</td><td>{figure(a, "three_public.final_sum")}</td><td></td></tr>
+                    <tr><th>{t("分项合计")}</th><td>{figure(a, "three_public.budget_sum")}</td><td>{figure(a, "three_public.final_sum")}</td><td></td></tr>
                 </tfoot>
             </table>
 
             <div class="two-col">
                 <div>
-                    <h3>"政府采购执行情况（万元）"</h3>
+                    <h3>{t("政府采购执行情况（万元）")}</h3>
                     <table class="form">
                         <tbody>{procurement}</tbody>
                         <tfoot>
-                            <tr><th>"货物＋工程＋服务"</th><td>{figure(a, "procurement.sum")}</td></tr>
-                            <tr><th>"政府采购执行率"</th><td>{figure(a, "procurement.rate")}</td></tr>
+                            <tr><th>{t("货物＋工程＋服务")}</th><td>{figure(a, "procurement.sum")}</td></tr>
+                            <tr><th>{t("政府采购执行率")}</th><td>{figure(a, "procurement.rate")}</td></tr>
                         </tfoot>
                     </table>
                 </div>
                 <div>
-                    <h3>"资产管理情况（万元）"</h3>
+                    <h3>{t("资产管理情况（万元）")}</h3>
                     <table class="form">
                         <tbody>{assets}</tbody>
                         <tfoot>
-                            <tr><th>"净资产（计算）"</th><td>{figure(a, "assets.net")}</td></tr>
-                            <tr><th>"资产负债率"</th><td>{figure(a, "assets.debt_ratio")}</td></tr>
-                            <tr><th>"固定资产利用率"</th><td>{figure(a, "assets.fixed_usage")}</td></tr>
+                            <tr><th>{t("净资产（计算）")}</th><td>{figure(a, "assets.net")}</td></tr>
+                            <tr><th>{t("资产负债率")}</th><td>{figure(a, "assets.debt_ratio")}</td></tr>
+                            <tr><th>{t("固定资产利用率")}</th><td>{figure(a, "assets.fixed_usage")}</td></tr>
                         </tfoot>
                     </table>
                 </div>
             </div>
 
-            <h3>"整体绩效目标完成情况"</h3>
-            {long_text("整体绩效目标完成情况", |d| d.performance_summary.clone(), |d, v| d.performance_summary = v)}
-            {long_text("存在的问题及改进措施", |d| d.problems_and_measures.clone(), |d, v| d.problems_and_measures = v)}
-            {long_text("其他需要说明的情况", |d| d.other_notes.clone(), |d, v| d.other_notes = v)}
+            <h3>{t("整体绩效目标完成情况")}</h3>
+            {long_text(t("整体绩效目标完成情况"), |d| d.performance_summary.clone(), |d, v| d.performance_summary = v)}
+            {long_text(t("存在的问题及改进措施"), |d| d.problems_and_measures.clone(), |d, v| d.problems_and_measures = v)}
+            {long_text(t("其他需要说明的情况"), |d| d.other_notes.clone(), |d, v| d.other_notes = v)}
 
-            <h3>"派生指标及计算公式"</h3>
+            <h3>{t("派生指标及计算公式")}</h3>
             <table class="form figures">
-                <thead><tr><th>"指标"</th><th>"数值"</th><th>"计算公式"</th></tr></thead>
+                <thead><tr><th>{t("指标")}</th><th>{t("数值")}</th><th>{t("计算公式")}</th></tr></thead>
                 <tbody>{figure_rows}</tbody>
             </table>
-            <aside class="diagnostics inline no-print" aria-label="审核提示">
-                <h3>"审核提示"</h3>
+            <aside class="diagnostics inline no-print" aria-label=t("审核提示")>
+                <h3>{t("审核提示")}</h3>
                 {move || {
                     let ds = a.with(|a| a.diagnostics.clone());
                     if ds.is_empty() {
-                        view! { <p class="ok">"没有发现问题。"</p> }.into_any()
+                        view! { <p class="ok">{t("没有发现问题。")}</p> }.into_any()
                     } else {
                         ds.into_iter()
-                            .map(|d| view! { <div class=format!("note {}", d.level.key())>{format!("{} · {}", d.rule.label(), d.zh)}</div> })
+                            .map(|d| view! { <div class=format!("note {}", d.level.key())>{format!("{} · {}", t(d.rule.label()), message(&d))}</div> })
                             .collect_view()
                             .into_any()
                     }

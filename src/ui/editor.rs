@@ -3,10 +3,12 @@
 use super::charts::ScoreChart;
 use super::exchange::{export_evaluation_csv, export_evaluation_json};
 use super::state::{AppState, EvalEntry, Route};
+use super::widgets::message;
 use super::widgets::{
-    field_dom_id, header_field, index_diagnostics, indicator_text, notes, text_area, text_input,
-    Diags,
+    field_dom_id, form_title, header_field, index_diagnostics, indicator_text, notes, text_area,
+    text_input, Diags,
 };
+use crate::i18n::{t, tf};
 use crate::model::{
     Evaluation, FundColumn, FundRowKind, IndicatorKind, Level1, Level2, QualitativeTier,
 };
@@ -25,17 +27,16 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
     view! {
         <section class="editor">
             <div class="toolbar no-print">
-                <button on:click=move |_| app.navigate(Route::List)>"← 返回评价列表"</button>
+                <button on:click=move |_| app.navigate(Route::List)>{t("← 返回评价列表")}</button>
                 <SummaryBar assessment=assessment />
                 <span class="toolbar-actions">
-                    <button data-testid="export-json" on:click=move |_| report(export_evaluation_json(&doc.get_untracked()))>"导出JSON"</button>
-                    <button data-testid="export-csv" on:click=move |_| report(export_evaluation_csv(&doc.get_untracked()))>"导出CSV"</button>
-                    <button data-testid="print" on:click=move |_| print_page()>"打印"</button>
+                    <button data-testid="export-json" on:click=move |_| report(export_evaluation_json(&doc.get_untracked()))>{t("导出JSON")}</button>
+                    <button data-testid="export-csv" on:click=move |_| report(export_evaluation_csv(&doc.get_untracked()))>{t("导出CSV")}</button>
+                    <button data-testid="print" on:click=move |_| print_page()>{t("打印")}</button>
                 </span>
             </div>
             <h2 class="form-title">
-                {move || doc.with(|e| if e.year.trim().is_empty() { String::new() } else { format!("{}年度", e.year.trim()) })}
-                "预算支出绩效自评表"
+                {move || doc.with(|e| form_title(&e.year, t("预算支出绩效自评表")))}
             </h2>
             <div class="form-layout">
                 <div class="form-main">
@@ -44,7 +45,7 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
                     <GoalTable app=app doc=doc />
                     <IndicatorTable app=app doc=doc assessment=assessment diags=diags />
                     <SignOffView app=app doc=doc />
-                    <h3>"得分构成"</h3>
+                    <h3>{t("得分构成")}</h3>
                     <ScoreChart assessment=assessment />
                 </div>
                 <DiagnosticsPanel assessment=assessment />
@@ -57,13 +58,13 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
 fn SummaryBar(assessment: Memo<Assessment>) -> impl IntoView {
     view! {
         <div class="summary-bar" role="status">
-            <span class="total">"总分 " <strong data-testid="total">{move || assessment.with(|a| fmt2(a.total))}</strong></span>
-            <span class="grade">"等级 " <strong data-testid="grade">{move || assessment.with(|a| a.grade.name_zh())}</strong></span>
-            <span class="rule-total">"规则总分 " {move || assessment.with(|a| fmt2(a.rule_total))}</span>
+            <span class="total">{t("总分 ")} <strong data-testid="total">{move || assessment.with(|a| fmt2(a.total))}</strong></span>
+            <span class="grade">{t("等级 ")} <strong data-testid="grade">{move || assessment.with(|a| t(a.grade.name_zh()))}</strong></span>
+            <span class="rule-total">{t("规则总分 ")} {move || assessment.with(|a| fmt2(a.rule_total))}</span>
             <span class="counts">
                 {move || {
                     let c = assessment.with(|a| a.counts());
-                    format!("错误 {} · 警告 {} · 提示 {}", c.errors, c.warnings, c.infos)
+                    tf("错误 {} · 警告 {} · 提示 {}", &[&c.errors, &c.warnings, &c.infos])
                 }}
             </span>
         </div>
@@ -77,15 +78,15 @@ fn HeaderTable(app: AppState, doc: RwSignal<Evaluation>, diags: Diags) -> impl I
         <table class="form header-table">
             <tbody>
                 <tr>
-                    <th>"项目名称"</th>
+                    <th>{t("项目名称")}</th>
                     <td colspan="3">{header_field(app, doc, assessment, HeaderField::ProjectName)}</td>
-                    <th>"年度"</th>
+                    <th>{t("年度")}</th>
                     <td>{header_field(app, doc, assessment, HeaderField::Year)}</td>
                 </tr>
                 <tr>
-                    <th>"主管部门"</th>
+                    <th>{t("主管部门")}</th>
                     <td colspan="2">{header_field(app, doc, assessment, HeaderField::Department)}</td>
-                    <th>"实施单位"</th>
+                    <th>{t("实施单位")}</th>
                     <td colspan="2">{header_field(app, doc, assessment, HeaderField::ImplementingUnit)}</td>
                 </tr>
             </tbody>
@@ -106,7 +107,7 @@ fn FundTableView(
             let cells = FundColumn::ALL
                 .into_iter()
                 .map(|col| {
-                    let label = format!("{}{}", kind.name_zh(), col.name_zh());
+                    let label = tf("{}{}", &[&t(kind.name_zh()), &t(col.name_zh())]);
                     view! {
                         <td>
                             {text_input(
@@ -135,7 +136,7 @@ fn FundTableView(
             let is_total = kind == FundRowKind::Total;
             view! {
                 <tr class:total-row=is_total>
-                    <th class="row-head">{kind.name_zh()}</th>
+                    <th class="row-head">{t(kind.name_zh())}</th>
                     {cells}
                     {if is_total {
                         view! {
@@ -145,7 +146,7 @@ fn FundTableView(
                                     doc,
                                     diags,
                                     Field::FundWeight,
-                                    "预算执行率分值".into(),
+                                    t("预算执行率分值").into(),
                                     "num",
                                     |e| e.funds.weight.clone(),
                                     |e, v| e.funds.weight = v,
@@ -168,26 +169,26 @@ fn FundTableView(
         <table class="form fund-table">
             <thead>
                 <tr>
-                    <th>"项目资金（万元）"</th>
-                    <th>"年初预算数"</th>
-                    <th>"全年预算数"</th>
-                    <th>"全年执行数"</th>
-                    <th>"分值"</th>
-                    <th>"执行率"</th>
-                    <th>"得分"</th>
+                    <th>{t("项目资金（万元）")}</th>
+                    <th>{t("年初预算数")}</th>
+                    <th>{t("全年预算数")}</th>
+                    <th>{t("全年执行数")}</th>
+                    <th>{t("分值")}</th>
+                    <th>{t("执行率")}</th>
+                    <th>{t("得分")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
             <tbody>
                 <tr>
-                    <th class="row-head">"执行偏差说明"</th>
+                    <th class="row-head">{t("执行偏差说明")}</th>
                     <td colspan="6">
                         {text_area(
                             app,
                             doc,
                             diags,
                             Field::FundReason,
-                            "执行偏差说明".into(),
+                            t("执行偏差说明").into(),
                             |e| e.funds.reason.clone(),
                             |e, v| e.funds.reason = v,
                         )}
@@ -214,7 +215,7 @@ fn ExecutionScore(
                 doc=doc
                 diags=diags
                 field=Field::FundClaimed
-                label="预算执行率得分"
+                label=t("预算执行率得分")
                 rule_text=Signal::derive(move || rule().map(fmt2))
                 source=Signal::derive(source)
                 get=|e: &Evaluation| e.funds.claimed.clone()
@@ -269,17 +270,17 @@ where
     };
     view! {
         <div class="claim">
-            <label class="sub">"自评"</label>
+            <label class="sub">{t("自评")}</label>
             {text_input(app, doc, diags, field, label.to_string(), "num claim-input", get, set)}
             <div class="rule-line">
-                <span class="sub">"规则 "</span>
+                <span class="sub">{t("规则 ")}</span>
                 <span class="rule-score">{move || rule_text.get().unwrap_or_else(|| "—".into())}</span>
                 <Show when=move || source.get() == ScoreSource::Rule>
-                    <span class="badge rule-used" title="自评得分为空，采用规则得分">"（按规则）"</span>
+                    <span class="badge rule-used" title=t("自评得分为空，采用规则得分")>{t("（按规则）")}</span>
                 </Show>
             </div>
-            <button class="adopt small no-print" class:hidden=move || !differs() on:click=adopt title="把自评得分改为规则得分">
-                "采用规则得分"
+            <button class="adopt small no-print" class:hidden=move || !differs() on:click=adopt title=t("把自评得分改为规则得分")>
+                {t("采用规则得分")}
             </button>
         </div>
     }
@@ -307,13 +308,13 @@ fn GoalTable(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
         <table class="form goal-table">
             <tbody>
                 <tr>
-                    <th rowspan="2" class="row-head">"年度总体目标"</th>
-                    <th>"预期目标"</th>
-                    <th>"实际完成情况"</th>
+                    <th rowspan="2" class="row-head">{t("年度总体目标")}</th>
+                    <th>{t("预期目标")}</th>
+                    <th>{t("实际完成情况")}</th>
                 </tr>
                 <tr>
-                    <td>{area("预期目标", |e| e.goal.expected.clone(), |e, v| e.goal.expected = v)}</td>
-                    <td>{area("实际完成情况", |e| e.goal.achieved.clone(), |e, v| e.goal.achieved = v)}</td>
+                    <td>{area(t("预期目标"), |e| e.goal.expected.clone(), |e, v| e.goal.expected = v)}</td>
+                    <td>{area(t("实际完成情况"), |e| e.goal.achieved.clone(), |e, v| e.goal.achieved = v)}</td>
                 </tr>
             </tbody>
         </table>
@@ -367,7 +368,7 @@ fn IndicatorTable(
                             <tr class="empty-group">
                                 {l1_cell}
                                 {level2_cell(app, doc, l2, 1)}
-                                <td colspan="8" class="none">"无"</td>
+                                <td colspan="8" class="none">{t("无")}</td>
                             </tr>
                         }
                         .into_any(),
@@ -395,26 +396,26 @@ fn IndicatorTable(
         <table class="form indicator-table">
             <thead>
                 <tr>
-                    <th>"一级指标"</th>
-                    <th>"二级指标"</th>
-                    <th>"三级指标"</th>
-                    <th>"年度指标值"</th>
-                    <th>"实际完成值"</th>
-                    <th>"分值"</th>
-                    <th class="kind-col">"类型"</th>
-                    <th>"得分"</th>
-                    <th>"偏差原因分析及改进措施"</th>
-                    <th class="no-print">"操作"</th>
+                    <th>{t("一级指标")}</th>
+                    <th>{t("二级指标")}</th>
+                    <th>{t("三级指标")}</th>
+                    <th>{t("年度指标值")}</th>
+                    <th>{t("实际完成值")}</th>
+                    <th>{t("分值")}</th>
+                    <th class="kind-col">{t("类型")}</th>
+                    <th>{t("得分")}</th>
+                    <th>{t("偏差原因分析及改进措施")}</th>
+                    <th class="no-print">{t("操作")}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>
             <tfoot>
                 <tr class="total-line">
-                    <th colspan="5">"总分"</th>
+                    <th colspan="5">{t("总分")}</th>
                     <td>"100"</td>
                     <td class="kind"></td>
                     <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
-                    <td>{move || assessment.with(|a| format!("等级：{}", a.grade.name_zh()))} {notes(diags, Field::Total)}</td>
+                    <td>{move || assessment.with(|a| tf("等级：{}", &[&t(a.grade.name_zh())]))} {notes(diags, Field::Total)}</td>
                     <td class="no-print"></td>
                 </tr>
             </tfoot>
@@ -435,26 +436,26 @@ fn level1_cell(
             a.level1
                 .iter()
                 .find(|r| r.level1 == l1)
-                .map(|r| format!("小计 {}", fmt2(r.totals.used)))
+                .map(|r| tf("小计 {}", &[&fmt2(r.totals.used)]))
                 .unwrap_or_default()
         })
     };
     view! {
         <td rowspan=span class="l1">
-            <div class="l1-name">{l1.name_zh()}</div>
+            <div class="l1-name">{t(l1.name_zh())}</div>
             <div class="l1-weight">
-                "（"
+                {t("（")}
                 {text_input(
                     app,
                     doc,
                     diags,
                     Field::Level1Weight(l1),
-                    format!("{}分值", l1.name_zh()),
+                    tf("{}分值", &[&t(l1.name_zh())]),
                     "num tiny",
                     move |e| e.level1_weights.get(l1).to_string(),
                     move |e, v| *e.level1_weights.get_mut(l1) = v,
                 )}
-                "分）"
+                {t("分）")}
             </div>
             <div class="sub subtotal">{subtotal}</div>
         </td>
@@ -465,17 +466,17 @@ fn level1_cell(
 fn level2_cell(app: AppState, doc: RwSignal<Evaluation>, l2: Level2, span: usize) -> AnyView {
     view! {
         <td rowspan=span class="l2">
-            <div>{l2.name_zh()}</div>
+            <div>{t(l2.name_zh())}</div>
             <button
                 class="small add-row no-print"
-                title=format!("在{}下添加一行三级指标", l2.name_zh())
+                title=tf("在{}下添加一行三级指标", &[&t(l2.name_zh())])
                 on:click=move |_| {
                     let mut new_id = String::new();
                     app.edit(doc, |e| new_id = e.add_row(l2));
                     focus_later(field_dom_id(&Field::Indicator(new_id, IndicatorField::Name)));
                 }
             >
-                "+ 添加"
+                {t("+ 添加")}
             </button>
         </td>
     }
@@ -513,15 +514,15 @@ fn indicator_row(
                 low,
                 high,
                 high_inclusive,
-            } => {
-                format!(
-                    "档次区间 [{}, {}{}",
-                    fmt2(low),
-                    fmt2(high),
-                    if high_inclusive { "]" } else { ")" }
-                )
-            }
-            RuleScore::Excluded => "不适用，不计分".into(),
+            } => tf(
+                "档次区间 [{}, {}{}",
+                &[
+                    &fmt2(low),
+                    &fmt2(high),
+                    &if high_inclusive { "]" } else { ")" },
+                ],
+            ),
+            RuleScore::Excluded => t("不适用，不计分").into(),
             _ => String::new(),
         })
     };
@@ -533,7 +534,7 @@ fn indicator_row(
             doc=doc
             diags=diags
             field=Field::Indicator(id.clone(), IndicatorField::Claimed)
-            label="得分"
+            label=t("得分")
             rule_text=rule_text
             source=source
             get=move |e: &Evaluation| e.indicator(&gid).map(|i| i.claimed.clone()).unwrap_or_default()
@@ -544,22 +545,46 @@ fn indicator_row(
             }
         />
     };
-    let (up_id, down_id, del_id) = (id.clone(), id.clone(), id.clone());
+    let (up_id, down_id, del_id, enter_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+    // Enter in any field of the row adds a row to the same 二级指标 (Shift+Enter: a new line in
+    // the text). Not while an input method is composing: Chinese IMEs confirm with Enter.
+    let on_enter = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Enter" || ev.shift_key() || ev.is_composing() || ev.key_code() == 229 {
+            return;
+        }
+        let Some(group) = doc.with_untracked(|e| e.indicator(&enter_id).map(|i| i.level2)) else {
+            return;
+        };
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+        if !in_field {
+            return;
+        }
+        ev.prevent_default();
+        let mut new_id = String::new();
+        app.edit(doc, |e| new_id = e.add_row(group));
+        focus_later(field_dom_id(&Field::Indicator(
+            new_id,
+            IndicatorField::Name,
+        )));
+    };
     view! {
-        <tr class="indicator-row" data-row=id.clone()>
+        <tr class="indicator-row" data-row=id.clone() on:keydown=on_enter>
             {l1_cell}
             {l2_cell}
-            <td class="name">{text(IndicatorField::Name, "三级指标", true)}</td>
-            <td class="target">{text(IndicatorField::Target, "年度指标值", true)}</td>
-            <td class="actual">{text(IndicatorField::Actual, "实际完成值", true)}</td>
-            <td class="weight">{text(IndicatorField::Weight, "分值", false)}</td>
+            <td class="name">{text(IndicatorField::Name, t("三级指标"), true)}</td>
+            <td class="target">{text(IndicatorField::Target, t("年度指标值"), true)}</td>
+            <td class="actual">{text(IndicatorField::Actual, t("实际完成值"), true)}</td>
+            <td class="weight">{text(IndicatorField::Weight, t("分值"), false)}</td>
             <td class="kind">{kind_select(app, doc, assessment, diags, id.clone())}</td>
             <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
-            <td class="reason">{text(IndicatorField::Reason, "偏差原因分析及改进措施", true)}</td>
+            <td class="reason">{text(IndicatorField::Reason, t("偏差原因分析及改进措施"), true)}</td>
             <td class="actions no-print">
-                <button class="small" title="上移" aria-label="上移" on:click=move |_| app.edit(doc, |e| { e.move_row(&up_id, true); })>"↑"</button>
-                <button class="small" title="下移" aria-label="下移" on:click=move |_| app.edit(doc, |e| { e.move_row(&down_id, false); })>"↓"</button>
-                <button class="small danger" title="删除此行" aria-label="删除此行" on:click=move |_| app.remove_row(doc, &del_id)>"删除"</button>
+                <button class="small" title=t("上移") aria-label=t("上移") on:click=move |_| app.edit(doc, |e| { e.move_row(&up_id, true); })>"↑"</button>
+                <button class="small" title=t("下移") aria-label=t("下移") on:click=move |_| app.edit(doc, |e| { e.move_row(&down_id, false); })>"↓"</button>
+                <button class="small danger" title=t("删除此行") aria-label=t("删除此行") on:click=move |_| app.remove_row(doc, &del_id)>{t("删除")}</button>
             </td>
         </tr>
     }
@@ -588,7 +613,7 @@ fn kind_select(
     let (s_id, st_id) = (id.clone(), id.clone());
     view! {
         <select
-            aria-label="指标类型"
+            aria-label=t("指标类型")
             id=field_dom_id(&Field::Indicator(id.clone(), IndicatorField::Kind))
             on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -600,11 +625,11 @@ fn kind_select(
             }
         >
             <option value="auto" selected=move || current.get().is_none()>
-                {move || format!("自动：{}", result_kinds.get().map(|k| k.1.name_zh()).unwrap_or(""))}
+                {move || tf("自动：{}", &[&result_kinds.get().map(|k| t(k.1.name_zh())).unwrap_or("")])}
             </option>
             {IndicatorKind::ALL
                 .into_iter()
-                .map(|k| view! { <option value=k.key() selected=move || current.get() == Some(k)>{k.name_zh()}</option> })
+                .map(|k| view! { <option value=k.key() selected=move || current.get() == Some(k)>{t(k.name_zh())}</option> })
                 .collect_view()}
         </select>
         <Show when=move || result_kinds.get().map(|k| k.0) == Some(IndicatorKind::Qualitative)>
@@ -612,7 +637,7 @@ fn kind_select(
                 let st_id = st_id.clone();
                 view! {
                     <select
-                        aria-label="定性档次"
+                        aria-label=t("定性档次")
                         class="tier"
                         id=field_dom_id(&Field::Indicator(st_id.clone(), IndicatorField::Tier))
                         on:change=move |ev| {
@@ -624,10 +649,10 @@ fn kind_select(
                             });
                         }
                     >
-                        <option value="" selected=move || current_tier.get().is_none()>"选择档次…"</option>
+                        <option value="" selected=move || current_tier.get().is_none()>{t("选择档次…")}</option>
                         {QualitativeTier::ALL
                             .into_iter()
-                            .map(|t| view! { <option value=t.key() selected=move || current_tier.get() == Some(t)>{t.name_zh()}</option> })
+                            .map(|tier| view! { <option value=tier.key() selected=move || current_tier.get() == Some(tier)>{t(tier.name_zh())}</option> })
                             .collect_view()}
                     </select>
                 }
@@ -644,7 +669,7 @@ fn SignOffView(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
                       set: fn(&mut Evaluation, String)| {
         view! {
             <label class="signoff-field">
-                <span>{label}"："</span>
+                <span>{label}{t("：")}</span>
                 <span class="print-only signline">{move || doc.with(get)}</span>
                 <input
                     type="text"
@@ -660,10 +685,10 @@ fn SignOffView(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
     };
     view! {
         <div class="signoff">
-            {input("填表人", |e| e.sign_off.preparer.clone(), |e, v| e.sign_off.preparer = v)}
-            {input("填报日期", |e| e.sign_off.date.clone(), |e, v| e.sign_off.date = v)}
-            {input("联系电话", |e| e.sign_off.phone.clone(), |e, v| e.sign_off.phone = v)}
-            {input("单位负责人签字", |e| e.sign_off.head.clone(), |e, v| e.sign_off.head = v)}
+            {input(t("填表人"), |e| e.sign_off.preparer.clone(), |e, v| e.sign_off.preparer = v)}
+            {input(t("填报日期"), |e| e.sign_off.date.clone(), |e, v| e.sign_off.date = v)}
+            {input(t("联系电话"), |e| e.sign_off.phone.clone(), |e, v| e.sign_off.phone = v)}
+            {input(t("单位负责人签字"), |e| e.sign_off.head.clone(), |e, v| e.sign_off.head = v)}
         </div>
     }
 }
@@ -681,9 +706,9 @@ fn DiagnosticsPanel(assessment: Memo<Assessment>) -> impl IntoView {
                     view! {
                         <li class=class>
                             <button class="link" on:click=move |_| focus(&target)>
-                                <span class="level">{d.level.name_zh()}</span>
-                                <span class="rule">{d.rule.label()}</span>
-                                <span class="msg">{d.zh.clone()}</span>
+                                <span class="level">{t(d.level.name_zh())}</span>
+                                <span class="rule">{t(d.rule.label())}</span>
+                                <span class="msg">{message(d)}</span>
                             </button>
                         </li>
                     }
@@ -692,15 +717,15 @@ fn DiagnosticsPanel(assessment: Memo<Assessment>) -> impl IntoView {
         })
     };
     view! {
-        <aside class="diagnostics no-print" aria-label="审核提示">
-            <h3>"审核提示"</h3>
+        <aside class="diagnostics no-print" aria-label=t("审核提示")>
+            <h3>{t("审核提示")}</h3>
             <Show
                 when=move || assessment.with(|a| !a.diagnostics.is_empty())
-                fallback=|| view! { <p class="ok">"没有发现问题。"</p> }
+                fallback=|| view! { <p class="ok">{t("没有发现问题。")}</p> }
             >
                 <ul>{items}</ul>
             </Show>
-            <p class="legend sub">"R1–R6 对应《评分规则》各条；“输入”为无法识别的填写内容。"</p>
+            <p class="legend sub">{t("R1–R6 对应《评分规则》各条；“输入”为无法识别的填写内容。")}</p>
         </aside>
     }
 }
@@ -724,7 +749,7 @@ fn focus_later(dom_id: String) {
 pub fn report(result: Result<(), String>) {
     if let Err(m) = result {
         if let Some(w) = web_sys::window() {
-            let _ = w.alert_with_message(&format!("导出失败：{m}"));
+            let _ = w.alert_with_message(&tf("导出失败：{}", &[&m]));
         }
     }
 }

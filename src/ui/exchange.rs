@@ -6,6 +6,7 @@ use super::state::{now_ms, AppState};
 use crate::exchange::csv::{indicators_csv, parse_indicators_csv, summary_csv};
 use crate::exchange::plan::{actions, plan, Choice, DocKind, Newer, PlanItem};
 use crate::exchange::{export_json, file_name, parse_export, Envelope};
+use crate::i18n::{t, tf};
 use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,15 +17,15 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "无法生成文件".to_string())?;
+        .map_err(|_| t("无法生成文件").to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "无法生成下载链接".to_string())?;
+        .map_err(|_| t("无法生成下载链接").to_string())?;
     let doc = document();
     let a = doc
         .create_element("a")
         .ok()
         .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| "无法创建下载链接".to_string())?;
+        .ok_or_else(|| t("无法创建下载链接").to_string())?;
     a.set_href(&url);
     a.set_download(name);
     if let Some(body) = doc.body() {
@@ -57,7 +58,7 @@ pub fn export_evaluation_json(e: &Evaluation) -> Result<(), String> {
     let env = Envelope::new(vec![e.clone()], Vec::new(), now_ms());
     let name = file_name(
         &[&e.year, &e.department, &e.project_name],
-        "绩效自评",
+        t("绩效自评"),
         "json",
     );
     download(&name, "application/json", &export_json(&env))
@@ -66,7 +67,7 @@ pub fn export_evaluation_json(e: &Evaluation) -> Result<(), String> {
 pub fn export_evaluation_csv(e: &Evaluation) -> Result<(), String> {
     let name = file_name(
         &[&e.year, &e.department, &e.project_name],
-        "绩效自评指标明细",
+        t("绩效自评指标明细"),
         "csv",
     );
     download(&name, "text/csv;charset=utf-8", &indicators_csv([e]))
@@ -80,7 +81,7 @@ pub fn export_group_json(
     departments: Vec<DepartmentEvaluation>,
 ) -> Result<(), String> {
     let env = Envelope::new(evaluations, departments, now_ms());
-    let name = file_name(&[year, department], "部门绩效自评全部", "json");
+    let name = file_name(&[year, department], t("部门绩效自评全部"), "json");
     download(&name, "application/json", &export_json(&env))
 }
 
@@ -91,14 +92,14 @@ pub fn export_group_csv(
     indicators: bool,
 ) -> Result<(), String> {
     if indicators {
-        let name = file_name(&[year, department], "绩效自评指标明细", "csv");
+        let name = file_name(&[year, department], t("绩效自评指标明细"), "csv");
         download(
             &name,
             "text/csv;charset=utf-8",
             &indicators_csv(evaluations),
         )
     } else {
-        let name = file_name(&[year, department], "绩效自评汇总表", "csv");
+        let name = file_name(&[year, department], t("绩效自评汇总表"), "csv");
         download(&name, "text/csv;charset=utf-8", &summary_csv(evaluations))
     }
 }
@@ -108,7 +109,7 @@ pub fn export_selection_json(
     departments: Vec<DepartmentEvaluation>,
 ) -> Result<(), String> {
     let n = evaluations.len() + departments.len();
-    let name = file_name(&[&today()], &format!("绩效自评_{n}份"), "json");
+    let name = file_name(&[&today()], &tf("绩效自评_{}份", &[&n]), "json");
     let env = Envelope::new(evaluations, departments, now_ms());
     download(&name, "application/json", &export_json(&env))
 }
@@ -124,7 +125,7 @@ struct Pending {
 
 fn fmt_time(ms: u64) -> String {
     if ms == 0 {
-        return "未知".into();
+        return t("未知").into();
     }
     // a JS Date takes its milliseconds as a JS number; this is a timestamp, not an amount
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from(ms as f64));
@@ -150,7 +151,7 @@ fn read_file(
         let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(b) => b,
             Err(_) => {
-                error.set(Some(format!("无法读取文件“{name}”")));
+                error.set(Some(tf("无法读取文件“{}”", &[&name])));
                 return;
             }
         };
@@ -166,7 +167,7 @@ fn read_file(
         match parsed {
             Err(m) => {
                 pending.set(None);
-                error.set(Some(format!("“{name}”未导入：{m}")));
+                error.set(Some(tf("“{}”未导入：{}", &[&name, &m])));
             }
             Ok(envelope) => {
                 let ws = app.snapshot();
@@ -233,7 +234,7 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
         let n = acts.len();
         app.apply_import(acts);
         pending.set(None);
-        done.set(Some(format!("已从“{}”导入 {} 份。", p.file, n)));
+        done.set(Some(tf("已从“{}”导入 {} 份。", &[&p.file, &n])));
     };
     let preview = move || {
         pending.get().map(|p| {
@@ -243,23 +244,23 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                 .zip(p.choices.iter().copied())
                 .map(|(it, choice)| {
                     let kind = match it.kind {
-                        DocKind::Project => "项目支出",
-                        DocKind::Department => "部门整体支出",
+                        DocKind::Project => t("项目支出"),
+                        DocKind::Department => t("部门整体支出"),
                     };
                     let status = match &it.conflict {
-                        None => view! { <span class="new">"新增"</span> }.into_any(),
+                        None => view! { <span class="new">{t("新增")}</span> }.into_any(),
                         Some(c) => {
                             let newer = match c.newer {
-                                Newer::Incoming => "文件中的较新",
-                                Newer::Existing => "本机的较新",
-                                Newer::Same => "修改时间相同",
+                                Newer::Incoming => t("文件中的较新"),
+                                Newer::Existing => t("本机的较新"),
+                                Newer::Same => t("修改时间相同"),
                             };
                             view! {
                                 <span class="conflict">
-                                    {format!("已存在（本机：{}，修改于{}；文件：修改于{}；{}）", c.existing_title, fmt_time(c.existing_updated_at), fmt_time(c.incoming_updated_at), newer)}
+                                    {tf("已存在（本机：{}，修改于{}；文件：修改于{}；{}）", &[&c.existing_title, &fmt_time(c.existing_updated_at), &fmt_time(c.incoming_updated_at), &newer])}
                                 </span>
                                 <select
-                                    aria-label="处理方式"
+                                    aria-label=t("处理方式")
                                     class="conflict-choice"
                                     on:change=move |ev| {
                                         choice.set(match event_target_value(&ev).as_str() {
@@ -269,9 +270,9 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                                         })
                                     }
                                 >
-                                    <option value="skip" selected=true>"跳过（保留本机的）"</option>
-                                    <option value="replace">"替换本机的"</option>
-                                    <option value="both">"两份都保留"</option>
+                                    <option value="skip" selected=true>{t("跳过（保留本机的）")}</option>
+                                    <option value="replace">{t("替换本机的")}</option>
+                                    <option value="both">{t("两份都保留")}</option>
                                 </select>
                             }
                             .into_any()
@@ -290,10 +291,10 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="import-preview" data-testid="import-preview">
-                    <p>{format!("“{}”中有 {} 份表：", p.file, p.items.len())}</p>
+                    <p>{tf("“{}”中有 {} 份表：", &[&p.file, &p.items.len()])}</p>
                     <ul>{rows}</ul>
-                    <button class="primary" data-testid="confirm-import" on:click=confirm>"确认导入"</button>
-                    <button on:click=move |_| pending.set(None)>"取消"</button>
+                    <button class="primary" data-testid="confirm-import" on:click=confirm>{t("确认导入")}</button>
+                    <button on:click=move |_| pending.set(None)>{t("取消")}</button>
                 </div>
             }
         })
@@ -310,7 +311,7 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             on:drop=on_drop
         >
             <label class="import-pick">
-                "导入文件（JSON 或 指标明细CSV），也可把文件拖到这里："
+                {t("导入文件（JSON 或 指标明细CSV），也可把文件拖到这里：")}
                 <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="import-file" on:change=on_pick />
             </label>
             {move || error.get().map(|m| view! { <div class="banner error" role="alert" data-testid="import-error">{m}</div> })}

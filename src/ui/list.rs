@@ -3,6 +3,8 @@
 use super::editor::report;
 use super::exchange::{export_group_csv, export_group_json, export_selection_json, ImportPanel};
 use super::state::{AppState, DeptEntry, EvalEntry, Route};
+use super::widgets::group_label;
+use crate::i18n::{t, tf};
 use crate::model::DepartmentEvaluation;
 use crate::rules::num::fmt2;
 use crate::samples::{department_sample, SAMPLES};
@@ -134,25 +136,25 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
     view! {
         <section class="list">
             <div class="list-actions">
-                <button class="primary" data-testid="new-evaluation" on:click=create>"＋ 新建项目支出绩效自评表"</button>
+                <button class="primary" data-testid="new-evaluation" on:click=create>{t("＋ 新建项目支出绩效自评表")}</button>
                 <div class="samples">
-                    <span class="sub">"载入示例（衡山县商务和粮食局2022年）："</span>
+                    <span class="sub">{t("载入示例（衡山县商务和粮食局2022年）：")}</span>
                     {samples}
                 </div>
             </div>
             <ImportPanel app=app />
             <DepartmentSection app=app />
-            <h3>"项目支出绩效自评表"</h3>
+            <h3>{t("项目支出绩效自评表")}</h3>
             <Show
                 when=move || app.evals.with(|v| !v.is_empty())
-                fallback=|| view! { <p class="empty">"还没有自评表。新建一份，或载入一个示例看看。"</p> }
+                fallback=|| view! { <p class="empty">{t("还没有自评表。新建一份，或载入一个示例看看。")}</p> }
             >
                 <div class="list-tools">
                     <input
                         type="search"
                         class="search"
-                        placeholder="搜索项目名称、部门、实施单位、年度"
-                        aria-label="搜索"
+                        placeholder=t("搜索项目名称、部门、实施单位、年度")
+                        aria-label=t("搜索")
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
@@ -161,16 +163,16 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                         disabled=move || selected.with(BTreeSet::is_empty)
                         on:click=export_selected
                     >
-                        {move || format!("导出所选（{}份）", selected.with(BTreeSet::len))}
+                        {move || tf("导出所选（{}份）", &[&selected.with(BTreeSet::len)])}
                     </button>
-                    <button data-testid="export-all" on:click=export_all>"导出全部（JSON）"</button>
+                    <button data-testid="export-all" on:click=export_all>{t("导出全部（JSON）")}</button>
                     <label>
-                        "排序："
-                        <select aria-label="排序" on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
-                            <option value="updated">"最近修改"</option>
-                            <option value="name">"项目名称"</option>
-                            <option value="score">"总分"</option>
-                            <option value="grade">"等级"</option>
+                        {t("排序：")}
+                        <select aria-label=t("排序") on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
+                            <option value="updated">{t("最近修改")}</option>
+                            <option value="name">{t("项目名称")}</option>
+                            <option value="score">{t("总分")}</option>
+                            <option value="grade">{t("等级")}</option>
                         </select>
                     </label>
                 </div>
@@ -219,28 +221,28 @@ fn GroupTable(
     view! {
         <div class="group">
             <h4 class="group-head">
-                {key.label_zh()}
-                <span class="sub">{format!("（{n}个项目）")}</span>
+                {group_label(&key)}
+                <span class="sub">{tf("（{}个项目）", &[&n])}</span>
                 <a href=href class="open-summary" on:click=move |ev| {
                     ev.prevent_default();
                     app.navigate(route.clone());
-                }>"汇总表 →"</a>
+                }>{t("汇总表 →")}</a>
                 <span class="group-actions">
-                    <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, app.group_evaluations(&k1), app.group_departments(&k1)))>"导出本部门本年度（JSON）"</button>
-                    <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &app.group_evaluations(&k2), false))>"汇总表CSV"</button>
-                    <button class="small" on:click=move |_| report(export_group_csv(&k3.department, &k3.year, &app.group_evaluations(&k3), true))>"指标明细CSV"</button>
+                    <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, app.group_evaluations(&k1), app.group_departments(&k1)))>{t("导出本部门本年度（JSON）")}</button>
+                    <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &app.group_evaluations(&k2), false))>{t("汇总表CSV")}</button>
+                    <button class="small" on:click=move |_| report(export_group_csv(&k3.department, &k3.year, &app.group_evaluations(&k3), true))>{t("指标明细CSV")}</button>
                 </span>
             </h4>
             <table class="eval-list">
                 <thead>
                     <tr>
                         <th class="select"></th>
-                        <th>"项目名称"</th>
-                        <th>"实施单位"</th>
-                        <th>"总分"</th>
-                        <th>"等级"</th>
-                        <th>"错误／警告"</th>
-                        <th>"操作"</th>
+                        <th>{t("项目名称")}</th>
+                        <th>{t("实施单位")}</th>
+                        <th>{t("总分")}</th>
+                        <th>{t("等级")}</th>
+                        <th>{t("错误／警告")}</th>
+                        <th>{t("操作")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -262,7 +264,7 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
     let title = move || {
         doc.with(|e| {
             if e.project_name.trim().is_empty() {
-                "（未命名项目）".to_string()
+                t("（未命名项目）").to_string()
             } else {
                 e.project_name.clone()
             }
@@ -273,7 +275,7 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
             <td class="select">
                 <input
                     type="checkbox"
-                    aria-label="选择"
+                    aria-label=t("选择")
                     prop:checked=move || selected.with(|s| s.contains(&sel_id))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -295,35 +297,35 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
             </td>
             <td>{move || doc.with(|e| e.implementing_unit.clone())}</td>
             <td class="num" data-testid="list-total">{move || row.with(|r| fmt2(r.total))}</td>
-            <td>{move || row.with(|r| r.grade.name_zh())}</td>
+            <td>{move || row.with(|r| t(r.grade.name_zh()))}</td>
             <td class:has-errors=move || row.with(|r| r.errors > 0) data-testid="list-errors">
-                {move || row.with(|r| format!("{} ／ {}", r.errors, r.warnings))}
+                {move || row.with(|r| tf("{} ／ {}", &[&r.errors, &r.warnings]))}
             </td>
             <td class="actions">
                 <button
                     class="small"
-                    title="复制为下一年度的自评表（清空实际完成值、执行数和得分）"
+                    title=t("复制为下一年度的自评表（清空实际完成值、执行数和得分）")
                     on:click=move |_| {
                         if let Some(id) = app.duplicate_for_next_year(&dup_id) {
                             app.navigate(Route::Edit(id));
                         }
                     }
                 >
-                    "复制为下一年"
+                    {t("复制为下一年")}
                 </button>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
-                        <button class="small danger" on:click=move |_| confirming.set(true)>"删除"</button>
+                        <button class="small danger" on:click=move |_| confirming.set(true)>{t("删除")}</button>
                     }
                 >
                     {
                         let del_id = del_id.clone();
                         view! {
                             <span class="confirm">
-                                "移到回收站？"
-                                <button class="small danger" data-testid="confirm-delete" on:click=move |_| app.delete(&del_id)>"确认删除"</button>
-                                <button class="small" on:click=move |_| confirming.set(false)>"取消"</button>
+                                {t("移到回收站？")}
+                                <button class="small danger" data-testid="confirm-delete" on:click=move |_| app.delete(&del_id)>{t("确认删除")}</button>
+                                <button class="small" on:click=move |_| confirming.set(false)>{t("取消")}</button>
                             </span>
                         }
                     }
@@ -340,18 +342,18 @@ fn TrashSection(app: AppState) -> impl IntoView {
     view! {
         <Show when=move || app.trash.with(|t| !t.is_empty())>
             <details class="trash" data-testid="trash">
-                <summary>{move || format!("回收站（{}）", app.trash.with(Vec::len))}</summary>
+                <summary>{move || tf("回收站（{}）", &[&app.trash.with(Vec::len)])}</summary>
                 <ul>
                     {move || {
                         app.trash
                             .get()
                             .into_iter()
-                            .map(|t| {
-                                let id = t.evaluation.id.clone();
+                            .map(|item| {
+                                let id = item.evaluation.id.clone();
                                 view! {
                                     <li>
-                                        {format!("{} · {}年", t.evaluation.project_name, t.evaluation.year)}
-                                        <button class="small" on:click=move |_| app.restore(&id)>"恢复"</button>
+                                        {tf("{} · {}年", &[&item.evaluation.project_name, &item.evaluation.year])}
+                                        <button class="small" on:click=move |_| app.restore(&id)>{t("恢复")}</button>
                                     </li>
                                 }
                             })
@@ -360,12 +362,12 @@ fn TrashSection(app: AppState) -> impl IntoView {
                 </ul>
                 <Show
                     when=move || confirming.get()
-                    fallback=move || view! { <button class="small danger" on:click=move |_| confirming.set(true)>"清空回收站"</button> }
+                    fallback=move || view! { <button class="small danger" on:click=move |_| confirming.set(true)>{t("清空回收站")}</button> }
                 >
                     <span class="confirm">
-                        "清空后无法恢复，确定？"
-                        <button class="small danger" on:click=move |_| { app.empty_trash(); confirming.set(false); }>"确认清空"</button>
-                        <button class="small" on:click=move |_| confirming.set(false)>"取消"</button>
+                        {t("清空后无法恢复，确定？")}
+                        <button class="small danger" on:click=move |_| { app.empty_trash(); confirming.set(false); }>{t("确认清空")}</button>
+                        <button class="small" on:click=move |_| confirming.set(false)>{t("取消")}</button>
                     </span>
                 </Show>
             </details>
@@ -385,10 +387,10 @@ fn DepartmentSection(app: AppState) -> impl IntoView {
         app.navigate(Route::Department(id));
     };
     view! {
-        <h3>"部门整体支出绩效自评表"</h3>
+        <h3>{t("部门整体支出绩效自评表")}</h3>
         <div class="list-actions">
-            <button data-testid="new-department" on:click=create>"＋ 新建部门整体支出自评表"</button>
-            <button class="sample" data-sample="sample-dept" on:click=sample>"载入示例：衡山县商务和粮食局2022年部门整体支出"</button>
+            <button data-testid="new-department" on:click=create>{t("＋ 新建部门整体支出自评表")}</button>
+            <button class="sample" data-sample="sample-dept" on:click=sample>{t("载入示例：衡山县商务和粮食局2022年部门整体支出")}</button>
         </div>
         <Show when=move || app.depts.with(|v| !v.is_empty())>
             <ul class="dept-list">
@@ -405,8 +407,8 @@ fn DepartmentSection(app: AppState) -> impl IntoView {
                                     app.navigate(Route::Department(id.clone()));
                                 }>
                                     {move || doc.with(|d| {
-                                        let name = if d.department.trim().is_empty() { "（未填部门）" } else { d.department.trim() };
-                                        format!("{} · {}年度", name, d.year.trim())
+                                        let name = if d.department.trim().is_empty() { t("（未填部门）") } else { d.department.trim() };
+                                        tf("{} · {}年度", &[&name, &d.year.trim()])
                                     })}
                                 </a>
                             </li>

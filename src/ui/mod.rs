@@ -5,11 +5,14 @@ mod charts;
 mod department;
 mod editor;
 mod exchange;
+mod help;
+mod lang;
 mod list;
 mod state;
 mod summary;
 mod widgets;
 
+use crate::i18n::t;
 use leptos::prelude::*;
 use state::{AppState, Route, StorageStatus};
 
@@ -74,8 +77,8 @@ fn App() -> impl IntoView {
             Some(entry) => view! { <editor::Editor app=app entry=entry /> }.into_any(),
             None => view! {
                 <section class="missing">
-                    <p>"找不到这份自评表（可能已被删除）。"</p>
-                    <button on:click=move |_| app.navigate(Route::List)>"返回评价列表"</button>
+                    <p>{t("找不到这份自评表（可能已被删除）。")}</p>
+                    <button on:click=move |_| app.navigate(Route::List)>{t("返回评价列表")}</button>
                 </section>
             }
             .into_any(),
@@ -84,32 +87,43 @@ fn App() -> impl IntoView {
             Some(entry) => view! { <department::DepartmentForm app=app entry=entry /> }.into_any(),
             None => view! {
                 <section class="missing">
-                    <p>"找不到这份部门整体支出自评表（可能已被删除）。"</p>
-                    <button on:click=move |_| app.navigate(Route::List)>"返回评价列表"</button>
+                    <p>{t("找不到这份部门整体支出自评表（可能已被删除）。")}</p>
+                    <button on:click=move |_| app.navigate(Route::List)>{t("返回评价列表")}</button>
                 </section>
             }
             .into_any(),
         },
+        Route::Help => view! { <help::HelpPage app=app /> }.into_any(),
         Route::Summary { department, year } => {
             view! { <summary::SummaryPage app=app department=department year=year /> }.into_any()
         }
     };
 
-    view! {
+    // switching the language rebuilds the page from the state above (nothing typed is lost)
+    let language = RwSignal::new(lang::remembered());
+    move || {
+        lang::apply(language.get());
+        view! {
         <header class="app-header no-print">
             <h1>
                 <a href="#/" on:click=move |ev| {
                     ev.prevent_default();
                     app.navigate(Route::List);
-                }>"绩效自评"</a>
-                <span class="sub">" 预算支出绩效自评计算器"</span>
+                }>{t("绩效自评")}</a>
+                <span class="sub">{t(" 预算支出绩效自评计算器")}</span>
             </h1>
             <SaveStatus app=app />
+            <a class="help-link" href="#/help" data-testid="help-link" on:click=move |ev| {
+                ev.prevent_default();
+                app.navigate(Route::Help);
+            }>{t("使用说明")}</a>
+            <lang::LangSwitch lang=language />
         </header>
         <StorageBanner app=app />
         <SyncNotes app=app />
         <UndoBar app=app />
         <main>{page}</main>
+        }
     }
 }
 
@@ -118,10 +132,10 @@ fn SaveStatus(app: AppState) -> impl IntoView {
     view! {
         <span class="save-status" data-testid="save-status">
             {move || match app.status.get() {
-                StorageStatus::Saved => "已保存到本浏览器".to_string(),
-                StorageStatus::Pending => "正在保存…".to_string(),
-                StorageStatus::Unavailable(_) => "未保存（仅在内存中）".to_string(),
-                StorageStatus::Failed(_) => "保存失败".to_string(),
+                StorageStatus::Saved => t("已保存到本浏览器").to_string(),
+                StorageStatus::Pending => t("正在保存…").to_string(),
+                StorageStatus::Unavailable(_) => t("未保存（仅在内存中）").to_string(),
+                StorageStatus::Failed(_) => t("保存失败").to_string(),
             }}
         </span>
     }
@@ -143,7 +157,7 @@ fn StorageBanner(app: AppState) -> impl IntoView {
     let export_raw = move |_| {
         let dump = app.raw_problem_entries();
         editor::report(exchange::download(
-            "绩效自评_无法读取的原始数据.json",
+            t("绩效自评_无法读取的原始数据.json"),
             "application/json",
             &dump,
         ));
@@ -153,7 +167,7 @@ fn StorageBanner(app: AppState) -> impl IntoView {
             <div class="banner error" role="alert" data-testid="storage-banner">
                 {m}
                 " "
-                <button class="small" data-testid="banner-export" on:click=export_all>"导出全部数据"</button>
+                <button class="small" data-testid="banner-export" on:click=export_all>{t("导出全部数据")}</button>
             </div>
         })}
         {move || {
@@ -165,7 +179,7 @@ fn StorageBanner(app: AppState) -> impl IntoView {
         }}
         <Show when=move || app.problems.with(|p| !p.is_empty())>
             <div class="banner warning">
-                <button class="small" data-testid="export-raw" on:click=export_raw>"导出无法读取的原始数据（供恢复）"</button>
+                <button class="small" data-testid="export-raw" on:click=export_raw>{t("导出无法读取的原始数据（供恢复）")}</button>
             </div>
         </Show>
     }
@@ -181,7 +195,7 @@ fn SyncNotes(app: AppState) -> impl IntoView {
                 <div class="banner warning" role="status" data-testid="sync-note">
                     {notes.join(" ")}
                     " "
-                    <button class="small" on:click=move |_| app.sync_notes.set(Vec::new())>"知道了"</button>
+                    <button class="small" on:click=move |_| app.sync_notes.set(Vec::new())>{t("知道了")}</button>
                 </div>
             }
         })
@@ -195,9 +209,9 @@ fn UndoBar(app: AppState) -> impl IntoView {
         app.undo.get().map(|u| {
             view! {
                 <div class="undo-bar no-print" role="status" data-testid="undo-bar">
-                    {u.label_zh()}
-                    <button class="small" data-testid="undo" on:click=move |_| app.undo_last()>"撤销"</button>
-                    <button class="small" on:click=move |_| app.undo.set(None)>"关闭"</button>
+                    {u.label()}
+                    <button class="small" data-testid="undo" on:click=move |_| app.undo_last()>{t("撤销")}</button>
+                    <button class="small" on:click=move |_| app.undo.set(None)>{t("关闭")}</button>
                 </div>
             }
         })

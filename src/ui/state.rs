@@ -1,6 +1,7 @@
 //! Application state: one signal per evaluation (typing in one form notifies only that form's
 //! views), the route, the storage status, and the debounced saver.
 
+use crate::i18n::{t, tf};
 use crate::model::{DepartmentEvaluation, Evaluation, TrashedEvaluation, Workspace};
 use crate::samples::Sample;
 use crate::store::merge::{merge_evaluation, same_content};
@@ -61,31 +62,33 @@ pub struct ImportUndo {
 }
 
 impl Undo {
-    pub fn label_zh(&self) -> String {
+    pub fn label(&self) -> String {
         match self {
-            Undo::Deleted { title, .. } => format!(
+            Undo::Deleted { title, .. } => tf(
                 "已将“{}”移到回收站。",
-                if title.trim().is_empty() {
-                    "未命名项目"
+                &[&if title.trim().is_empty() {
+                    t("未命名项目")
                 } else {
                     title.trim()
-                }
+                }],
             ),
-            Undo::RowRemoved { row, .. } => format!(
+            Undo::RowRemoved { row, .. } => tf(
                 "已删除三级指标“{}”。",
-                if row.name.trim().is_empty() {
-                    "未命名"
+                &[&if row.name.trim().is_empty() {
+                    t("未命名")
                 } else {
                     row.name.trim()
-                }
+                }],
             ),
-            Undo::Imported(i) => format!(
+            Undo::Imported(i) => tf(
                 "已导入：新增{}份，替换{}份。",
-                i.added.len() + i.added_departments.len(),
-                i.replaced.len() + i.replaced_departments.len()
+                &[
+                    &(i.added.len() + i.added_departments.len()),
+                    &(i.replaced.len() + i.replaced_departments.len()),
+                ],
             ),
-            Undo::TrashEmptied(items) => format!("已清空回收站（{}份）。", items.len()),
-            Undo::DepartmentDeleted(d) => format!("已删除部门整体支出表“{}”。", d.department),
+            Undo::TrashEmptied(items) => tf("已清空回收站（{}份）。", &[&items.len()]),
+            Undo::DepartmentDeleted(d) => tf("已删除部门整体支出表“{}”。", &[&d.department]),
         }
     }
 }
@@ -108,6 +111,8 @@ pub enum Route {
         department: String,
         year: String,
     },
+    /// 使用说明.
+    Help,
 }
 
 fn encode(s: &str) -> String {
@@ -124,6 +129,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::List => "#/".into(),
+            Route::Help => "#/help".into(),
             Route::Edit(id) => format!("#/e/{}", encode(id)),
             Route::Department(id) => format!("#/d/{}", encode(id)),
             Route::Summary { department, year } => {
@@ -132,6 +138,9 @@ impl Route {
         }
     }
     fn from_hash(hash: &str) -> Route {
+        if hash == "#/help" {
+            return Route::Help;
+        }
         if let Some(id) = hash.strip_prefix("#/e/").filter(|s| !s.is_empty()) {
             return Route::Edit(decode(id));
         }
@@ -836,13 +845,13 @@ fn conflict_note(mine: &Evaluation, conflicts: &[String]) -> Option<String> {
         return None;
     }
     let name = if mine.project_name.trim().is_empty() {
-        "未命名项目"
+        t("未命名项目")
     } else {
         mine.project_name.trim()
     };
-    Some(format!(
-        "另一个标签页同时修改了「{name}」的{}，这些内容已保留本页的填写，其余修改已合并。",
-        conflicts.join("、")
+    Some(tf(
+        "另一个标签页同时修改了「{}」的{}，这些内容已保留本页的填写，其余修改已合并。",
+        &[&name, &conflicts.join(t("、"))],
     ))
 }
 
@@ -940,9 +949,9 @@ impl AppState {
                 Some(entry) if self.is_dirty(&key) => {
                     if entry.doc.with_untracked(|d| d != &theirs) {
                         self.sync_notes.update(|v| {
-                            v.push(format!(
+                            v.push(tf(
                                 "另一个标签页同时修改了部门整体支出表「{}」，已保留本页的填写。",
-                                theirs.department
+                                &[&theirs.department],
                             ))
                         });
                     }

@@ -2,6 +2,7 @@
 //! beside a field.
 
 use super::state::AppState;
+use crate::i18n::t;
 use crate::model::{DepartmentEvaluation, Evaluation};
 use crate::rules::{Diagnostic, Field, HeaderField, IndicatorField};
 use leptos::prelude::*;
@@ -78,7 +79,7 @@ fn notes_of(mine: Memo<Vec<Diagnostic>>) -> impl IntoView {
             ds.iter()
                 .map(|d| {
                     let class = format!("note {}", d.level.key());
-                    view! { <div class=class>{d.zh.clone()}</div> }
+                    view! { <div class=class>{message(d)}</div> }
                 })
                 .collect_view()
         })
@@ -121,6 +122,8 @@ pub fn text_input<T: Doc>(
             id=id
             class=move || format!("{class} {}", flagged(mine))
             aria-label=label
+            // screen readers announce a field the engine marks as wrong
+            aria-invalid=move || if flagged(mine) == "has-error" { "true" } else { "false" }
             prop:value=move || value.get()
             on:input=move |ev| {
                 let v = event_target_value(&ev);
@@ -153,6 +156,8 @@ pub fn text_area<T: Doc>(
             rows="2"
             class=move || flagged(mine)
             aria-label=label
+            // screen readers announce a field the engine marks as wrong
+            aria-invalid=move || if flagged(mine) == "has-error" { "true" } else { "false" }
             prop:value=move || value.get()
             on:input=move |ev| {
                 let v = event_target_value(&ev);
@@ -171,10 +176,10 @@ pub fn header_field(
     which: HeaderField,
 ) -> impl IntoView {
     let label = match which {
-        HeaderField::ProjectName => "项目名称",
-        HeaderField::Department => "主管部门",
-        HeaderField::ImplementingUnit => "实施单位",
-        HeaderField::Year => "年度",
+        HeaderField::ProjectName => t("项目名称"),
+        HeaderField::Department => t("主管部门"),
+        HeaderField::ImplementingUnit => t("实施单位"),
+        HeaderField::Year => t("年度"),
     };
     text_input(
         app,
@@ -245,5 +250,37 @@ pub fn indicator_text(
             _ => "cell",
         };
         text_input(app, doc, assessment, field, label, class, get, set).into_any()
+    }
+}
+
+/// A diagnostic's message in the current language (the engine writes both).
+pub fn message(d: &Diagnostic) -> String {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Zh => d.zh.clone(),
+        crate::i18n::Lang::En => d.en.clone(),
+    }
+}
+
+/// "衡山县商务和粮食局 · 2022年" for a department-year group, in the current language.
+pub fn group_label(key: &crate::summary::GroupKey) -> String {
+    let department = if key.department.is_empty() {
+        t("（未填主管部门）").to_string()
+    } else {
+        key.department.clone()
+    };
+    let year = if key.year.is_empty() {
+        t("（未填年度）").to_string()
+    } else {
+        crate::i18n::tf("{}年", &[&key.year])
+    };
+    format!("{department} · {year}")
+}
+
+/// "2022年度预算支出绩效自评表": the form's title with its year when there is one.
+pub fn form_title(year: &str, title: &str) -> String {
+    if year.trim().is_empty() {
+        title.to_string()
+    } else {
+        crate::i18n::tf("{}年度{}", &[&year.trim(), &title])
     }
 }

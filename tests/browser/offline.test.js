@@ -46,7 +46,7 @@ test('a new build is picked up: new worker, new cache, old cache deleted', async
   const path = require('path');
   const { DIST } = require('./harness');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-sw-'));
-  for (const f of fs.readdirSync(DIST)) fs.copyFileSync(path.join(DIST, f), path.join(root, f));
+  fs.cpSync(DIST, root, { recursive: true });
   const srv = await serve(root);
   const { ctx, page, problems } = await openApp(browser, srv.url);
   await page.evaluate(() => navigator.serviceWorker.ready);

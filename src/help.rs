@@ -1,0 +1,189 @@
+//! 使用说明: the clerk's guide, shown in the app (`#/help`) and written to `docs/使用说明.md`
+//! (`cargo run -- --help-markdown`; a test keeps the two the same). Each step has both
+//! languages and may name a screenshot taken from the real page (`scripts/screenshots.sh`).
+
+/// One step of the guide.
+pub struct Step {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+pub struct Section {
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    /// A screenshot under `help/` (in `dist/` and `docs/help/`), with its caption.
+    pub image: Option<(&'static str, &'static str, &'static str)>,
+    pub steps: &'static [Step],
+}
+
+pub const SECTIONS: &[Section] = &[
+    Section {
+        title_zh: "一、填写项目支出绩效自评表",
+        title_en: "1. Filling in a project form",
+        image: Some((
+            "help/editor.png",
+            "自评表：左边填写，右边是得分构成和审核提示",
+            "The form: fill in on the left; the score breakdown and review notes on the right",
+        )),
+        steps: &[
+            Step {
+                zh: "在首页点“＋ 新建项目支出绩效自评表”，或先“载入示例”看看填好的样子。",
+                en: "On the start page click “+ New project form”, or load a sample first to see a filled-in form.",
+            },
+            Step {
+                zh: "按纸质表的顺序填写：项目名称、主管部门、实施单位、年度；项目资金（万元）的年初预算数、全年预算数、全年执行数。执行率和预算执行率得分自动算出。",
+                en: "Fill in as on the paper form: project name, department, implementing unit, year; then the funds (10k yuan): initial budget, full-year budget, full-year spending. The execution rate and its score are computed for you.",
+            },
+            Step {
+                zh: "在各二级指标下点“+ 添加”增加三级指标行，填写年度指标值、实际完成值和分值。指标值可以照原样写，例如“≥95%”“不低于3家”“≤30天”“定性：好”。光标在一行的输入框里时按回车，会在同一个二级指标下添加一行。",
+                en: "Under each level-2 indicator click “+ Add” for a level-3 row and fill in the target, the actual value and the weight. Write values as on the form, e.g. “≥95%”, “不低于3家”, “≤30天”. Pressing Enter in a row's field adds a row under the same level-2 indicator.",
+            },
+            Step {
+                zh: "每行旁边显示按《评分规则》算出的规则得分。自评得分留空就采用规则得分（标“按规则”）；填了不同的分数会提示差异，点“采用规则得分”可一键改回。",
+                en: "Each row shows the rule score computed by the scoring rules. Leave the claimed score blank to use the rule score (marked “by rule”); a different claimed score is flagged, and “Use rule score” puts it back.",
+            },
+            Step {
+                zh: "总分、等级和各一级指标小计随输入即时更新；所填内容自动保存在本浏览器中，关闭页面也不会丢失。",
+                en: "The total, the grade and the subtotals update as you type; everything is saved in this browser automatically, also when the page is closed.",
+            },
+        ],
+    },
+    Section {
+        title_zh: "二、看懂审核提示",
+        title_en: "2. Reading the review notes",
+        image: Some((
+            "help/review.png",
+            "审核提示：错误、警告、提示，各自注明依据的规则",
+            "Review notes: errors, warnings and notes, each naming its rule",
+        )),
+        steps: &[
+            Step {
+                zh: "右侧“审核提示”列出全部问题，同样的提示也显示在相应输入框下方。",
+                en: "The “Review notes” panel lists every problem; the same note is shown under the field it concerns.",
+            },
+            Step {
+                zh: "“错误”必须改正（例如分值合计不是100、执行数大于预算数却得满分）；“警告”需要核实或在偏差原因中说明（例如执行率低于90%、自评得分与规则得分不同）；“提示”仅供参考。",
+                en: "An error must be fixed (e.g. weights not adding up to 100); a warning needs checking or an explanation in the reasons column (e.g. execution below 90 %, a claimed score different from the rule score); a note is for information.",
+            },
+            Step {
+                zh: "R1–R6 是《评分规则》的条目编号；“输入”表示无法识别的填写内容，例如“9.81元”写在以万元为单位的栏里。",
+                en: "R1–R6 are the sections of the scoring rules; “Input” marks something that could not be read, such as “9.81元” in a column in 10k yuan.",
+            },
+        ],
+    },
+    Section {
+        title_zh: "三、导出、打印与导入",
+        title_en: "3. Exporting, printing and importing",
+        image: Some((
+            "help/import.png",
+            "导入前的预览：已存在的表可选择跳过、替换或两份都保留",
+            "Before an import: for a form that exists already, choose skip, replace or keep both",
+        )),
+        steps: &[
+            Step {
+                zh: "“导出JSON”保存完整内容，可以发给同事或换电脑后再导入，导入后与原表完全一致。",
+                en: "“Export JSON” saves everything; send it to a colleague or import it on another computer, and the forms come back unchanged.",
+            },
+            Step {
+                zh: "“汇总表CSV”和“指标明细CSV”可用Excel或WPS直接打开；修改后的指标明细CSV也能导入回来。",
+                en: "The summary CSV and the indicator CSV open in Excel or WPS; an edited indicator CSV can be imported back.",
+            },
+            Step {
+                zh: "“打印”按A4纸排版，与纸质表格式一致，也可在打印对话框中另存为PDF。",
+                en: "“Print” lays the form out on A4 like the paper form; the print dialog can also save a PDF.",
+            },
+            Step {
+                zh: "在首页选择文件或把文件拖到导入框里。导入前会先检查文件并列出其中的表；本机已有的表可选择跳过、替换或两份都保留，并注明哪一份较新。确认前不会改动任何数据。",
+                en: "On the start page choose a file or drop it on the import box. The file is checked first and its forms are listed; for a form you already have, choose skip, replace or keep both (the newer one is named). Nothing changes until you confirm.",
+            },
+        ],
+    },
+    Section {
+        title_zh: "四、部门整体支出与汇总表",
+        title_en: "4. The department form and the summary table",
+        image: Some((
+            "help/summary.png",
+            "汇总表：本部门本年度各项目的执行率、得分和等级",
+            "The summary table: execution, scores and grades of a department's projects in a year",
+        )),
+        steps: &[
+            Step {
+                zh: "首页按部门和年度分组。点“汇总表 →”查看本部门本年度全部项目的执行率、各级得分、平均分和等级分布，可打印或导出。",
+                en: "The start page groups forms by department and year. “Summary →” shows execution, scores, the averages and the grade distribution of all projects of that department and year, to print or export.",
+            },
+            Step {
+                zh: "部门整体支出绩效自评表按决算报表填写预算数和决算数；差异率、“三公”经费控制率、资产负债率等派生指标自动计算，并列出计算公式。",
+                en: "The department form takes the budget and final figures from the final accounts; variance rates, the control rate of the “three public expenses”, the debt ratio and other derived figures are computed, with their formulas.",
+            },
+        ],
+    },
+    Section {
+        title_zh: "五、数据保存在哪里",
+        title_en: "5. Where your data is kept",
+        image: None,
+        steps: &[
+            Step {
+                zh: "数据只保存在本电脑的本浏览器中，不会上传。换电脑、换浏览器或清理浏览器数据之前，请先“导出全部（JSON）”。",
+                en: "Data stays in this browser on this computer and is never uploaded. Before changing computer or browser, or clearing browser data, use “Export all (JSON)”.",
+            },
+            Step {
+                zh: "删除的表先进入回收站，可以恢复；删除、清空回收站和导入替换后，页面底部会出现“撤销”。",
+                en: "Deleted forms go to the trash and can be restored; after a delete, emptying the trash or an import that replaced forms, an “Undo” bar appears.",
+            },
+            Step {
+                zh: "首次打开后，没有网络时也能使用本页面。不能访问网址的电脑，可以使用单文件版 ziping.html：双击打开即可，功能相同。",
+                en: "After the first visit the page also works without a network. On a computer that cannot reach the address, use the single-file edition ziping.html: open it by double-click, with the same features.",
+            },
+        ],
+    },
+];
+
+/// The guide as Markdown in Chinese with the English beneath (docs/使用说明.md).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# 使用说明 · User guide\n\n\
+         <!-- generated from src/help.rs by `cargo run -- --help-markdown`; the app shows the same at #/help -->\n\n\
+         绩效自评（ziping）帮助填写预算支出绩效自评表：自动计算得分、检查填写问题、导出和汇总。\n\n\
+         ziping helps fill in budget performance self-evaluation forms: it computes the scores, checks the entries, exports and summarises.\n",
+    );
+    for s in SECTIONS {
+        out.push_str(&format!("\n## {} · {}\n\n", s.title_zh, s.title_en));
+        if let Some((path, zh, en)) = s.image {
+            out.push_str(&format!("![{zh}]({path})\n\n*{zh} — {en}*\n\n"));
+        }
+        for (i, step) in s.steps.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n   \n   {}\n", i + 1, step.zh, step.en));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docs_guide_is_the_in_app_guide() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/使用说明.md");
+        let docs = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            docs,
+            markdown(),
+            "docs/使用说明.md differs from src/help.rs: run `cargo run -- --help-markdown > docs/使用说明.md`"
+        );
+    }
+
+    #[test]
+    fn every_screenshot_of_the_guide_exists() {
+        for s in SECTIONS {
+            if let Some((path, _, _)) = s.image {
+                let file = format!("{}/docs/{path}", env!("CARGO_MANIFEST_DIR"));
+                let bytes = std::fs::read(&file).unwrap_or_default();
+                assert!(
+                    bytes.starts_with(b"\x89PNG"),
+                    "{file} is not a PNG screenshot"
+                );
+            }
+        }
+    }
+}
