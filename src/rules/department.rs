@@ -35,7 +35,43 @@ pub struct Figure {
     pub formula_zh: String,
 }
 
+/// The words of the formulas above, for [`Figure::formula_en`]: the formulas are built from this
+/// closed vocabulary and figures (a test checks that nothing Chinese is left in English).
+const FORMULA_TERMS: [(&str, &str); 24] = [
+    ("基本支出决算", "basic expenditure (final)"),
+    ("项目支出决算", "project expenditure (final)"),
+    ("总支出决算", "total expenditure (final)"),
+    ("决算数", "final"),
+    ("预算数", "budget"),
+    ("因公出国(境)", "overseas travel"),
+    ("公务用车", "vehicles"),
+    ("公务接待", "reception"),
+    ("货物", "goods"),
+    ("工程", "works"),
+    ("服务", "services"),
+    ("政府采购支出", "procurement spending"),
+    ("计划数", "planned"),
+    ("资产总额", "total assets"),
+    ("负债总额", "total liabilities"),
+    ("在用资产", "assets in use"),
+    ("固定资产原值", "fixed assets, original value"),
+    ("实有在职人数", "actual staff in post"),
+    ("编制人数", "authorized headcount"),
+    ("（未填）", "(blank)"),
+    ("（", "("),
+    ("）", ")"),
+    ("＋", "+"),
+    ("÷", "÷"),
+];
+
 impl Figure {
+    /// The formula in English (the English UI): the Chinese formula with its words replaced.
+    pub fn formula_en(&self) -> String {
+        FORMULA_TERMS
+            .iter()
+            .fold(self.formula_zh.clone(), |f, (zh, en)| f.replace(zh, en))
+    }
+
     /// The value as shown: `390.89`, `+2011.25`, `34.31%`, or `—` when it cannot be computed.
     pub fn display(&self) -> String {
         match (self.value, self.kind) {

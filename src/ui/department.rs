@@ -18,9 +18,9 @@ type Doc = RwSignal<DepartmentEvaluation>;
 fn figure(a: Memo<DepartmentAssessment>, key: &'static str) -> impl IntoView {
     let f = move || a.with(|a| a.figure(key).cloned());
     view! {
-        <span class="figure" data-figure=key title=move || f().map(|f| f.formula_zh).unwrap_or_default()>
+        <span class="figure" data-figure=key title=move || f().map(|f| formula(&f)).unwrap_or_default()>
             <strong class="value">{move || f().map(|f| f.display()).unwrap_or_default()}</strong>
-            <span class="formula sub">{move || f().map(|f| format!("= {}", f.formula_zh)).unwrap_or_default()}</span>
+            <span class="formula sub">{move || f().map(|f| format!("= {}", formula(&f))).unwrap_or_default()}</span>
         </span>
     }
 }
@@ -215,7 +215,7 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                         <tr>
                             <th class="row-head">{t(f.label_zh)}</th>
                             <td class="num">{f.display()}</td>
-                            <td class="formula">{f.formula_zh.clone()}</td>
+                            <td class="formula">{formula(f)}</td>
                         </tr>
                     }
                 })
@@ -344,5 +344,13 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                 }}
             </aside>
         </section>
+    }
+}
+
+/// A derived figure's formula in the current language.
+fn formula(f: &crate::rules::Figure) -> String {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Zh => f.formula_zh.clone(),
+        crate::i18n::Lang::En => f.formula_en(),
     }
 }

@@ -3,18 +3,18 @@
 use super::charts::ScoreChart;
 use super::exchange::{export_evaluation_csv, export_evaluation_json};
 use super::state::{AppState, EvalEntry, Route};
-use super::widgets::message;
 use super::widgets::{
-    field_dom_id, form_title, header_field, index_diagnostics, indicator_text, notes, text_area,
-    text_input, Diags,
+    field_diags, field_dom_id, find_at, form_title, header_field, index_by_row, index_diagnostics,
+    indicator_text, message, notes, notes_of, text_area, text_input, text_input_bound, Diags,
+    RowDiags, RowView,
 };
 use crate::i18n::{t, tf};
 use crate::model::{
     Evaluation, FundColumn, FundRowKind, IndicatorKind, Level1, Level2, QualitativeTier,
 };
 use crate::rules::{
-    assess, fmt_num, num::fmt2, num::fmt_pct, Assessment, Field, HeaderField, IndicatorField,
-    RuleScore, ScoreSource,
+    assess, fmt_num, num::fmt2, num::fmt_pct, Assessment, Diagnostic, Field, HeaderField,
+    IndicatorField, RuleScore, ScoreSource,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -213,12 +213,12 @@ fn ExecutionScore(
             <ClaimInput
                 app=app
                 doc=doc
-                diags=diags
                 field=Field::FundClaimed
                 label=t("预算执行率得分")
+                value=Memo::new(move |_| doc.with(|e| e.funds.claimed.clone()))
+                mine=field_diags(diags, Field::FundClaimed)
                 rule_text=Signal::derive(move || rule().map(fmt2))
                 source=Signal::derive(source)
-                get=|e: &Evaluation| e.funds.claimed.clone()
                 set=|e: &mut Evaluation, v: String| e.funds.claimed = v
             />
         </div>
@@ -227,24 +227,23 @@ fn ExecutionScore(
 
 /// A claimed score with the rule's score beside it and a one-click "采用规则得分".
 #[component]
-fn ClaimInput<G, S>(
+fn ClaimInput<S>(
     app: AppState,
     doc: RwSignal<Evaluation>,
-    diags: Diags,
     field: Field,
     label: &'static str,
+    /// The claimed score as typed, and the messages about it.
+    value: Memo<String>,
+    mine: Memo<Vec<Diagnostic>>,
     /// The rule's exact score, formatted, when there is one.
     rule_text: Signal<Option<String>>,
     source: Signal<ScoreSource>,
-    get: G,
     set: S,
 ) -> impl IntoView
 where
-    G: Fn(&Evaluation) -> String + Clone + Send + Sync + 'static,
     S: Fn(&mut Evaluation, String) + Clone + Send + Sync + 'static,
 {
     let set_rule = set.clone();
-    let get_differs = get.clone();
     let adopt = move |_| {
         let set = &set_rule;
         if let Some(r) = rule_text.get_untracked() {
@@ -253,7 +252,7 @@ where
         }
     };
     let differs = move || {
-        let claimed = doc.with(|e| get_differs(e));
+        let claimed = value.get();
         match rule_text.get() {
             Some(r) => {
                 !claimed.trim().is_empty()
@@ -271,7 +270,7 @@ where
     view! {
         <div class="claim">
             <label class="sub">{t("自评")}</label>
-            {text_input(app, doc, diags, field, label.to_string(), "num claim-input", get, set)}
+            {text_input_bound(app, doc, &field, label.to_string(), "num claim-input", value, mine, set)}
             <div class="rule-line">
                 <span class="sub">{t("规则 ")}</span>
                 <span class="rule-score">{move || rule_text.get().unwrap_or_else(|| "—".into())}</span>
@@ -328,6 +327,7 @@ fn IndicatorTable(
     assessment: Memo<Assessment>,
     diags: Diags,
 ) -> impl IntoView {
+    let by_row: RowDiags = Memo::new(move |_| assessment.with(|a| index_by_row(&a.diagnostics)));
     // The table's shape changes only when rows are added, removed or moved; typing does not
     // re-render it (the memo compares equal), so inputs keep focus.
     let structure = Memo::new(move |_| {
@@ -381,7 +381,7 @@ fn IndicatorTable(
                             app,
                             doc,
                             assessment,
-                            diags,
+                            by_row,
                             id,
                             l1_cell.take(),
                             l2_cell,
@@ -487,16 +487,17 @@ fn indicator_row(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
-    diags: Diags,
+    by_row: RowDiags,
     id: String,
     l1_cell: Option<AnyView>,
     l2_cell: Option<AnyView>,
 ) -> AnyView {
+    let rv = RowView::new(doc, by_row, id.clone());
     let text = |which, label: &str, multiline| {
         indicator_text(
             app,
             doc,
-            diags,
+            rv,
             id.clone(),
             which,
             label.to_string(),
@@ -505,7 +506,10 @@ fn indicator_row(
     };
     let rid = id.clone();
     // one memo per row: the row's cells update only when its own result changes
-    let result_memo = Memo::new(move |_| assessment.with(|a| a.indicator(&rid).cloned()));
+    let hint = std::sync::atomic::AtomicUsize::new(0);
+    let result_memo = Memo::new(move |_| {
+        assessment.with(|a| find_at(&a.indicators, &hint, |r| r.id == rid).cloned())
+    });
     let result = move || result_memo.get();
     let rule_text = Signal::derive(move || result().and_then(|r| r.rule.exact()).map(fmt2));
     let band_text = move || {
@@ -527,17 +531,17 @@ fn indicator_row(
         })
     };
     let source = Signal::derive(move || result().map(|r| r.source).unwrap_or(ScoreSource::Missing));
-    let (gid, sid) = (id.clone(), id.clone());
+    let sid = id.clone();
     let claim = view! {
         <ClaimInput
             app=app
             doc=doc
-            diags=diags
             field=Field::Indicator(id.clone(), IndicatorField::Claimed)
             label=t("得分")
+            value=rv.value(IndicatorField::Claimed)
+            mine=rv.field_diags(Field::Indicator(id.clone(), IndicatorField::Claimed))
             rule_text=rule_text
             source=source
-            get=move |e: &Evaluation| e.indicator(&gid).map(|i| i.claimed.clone()).unwrap_or_default()
             set=move |e: &mut Evaluation, v: String| {
                 if let Some(i) = e.indicator_mut(&sid) {
                     i.claimed = v;
@@ -578,7 +582,7 @@ fn indicator_row(
             <td class="target">{text(IndicatorField::Target, t("年度指标值"), true)}</td>
             <td class="actual">{text(IndicatorField::Actual, t("实际完成值"), true)}</td>
             <td class="weight">{text(IndicatorField::Weight, t("分值"), false)}</td>
-            <td class="kind">{kind_select(app, doc, assessment, diags, id.clone())}</td>
+            <td class="kind">{kind_select(app, doc, assessment, rv, id.clone())}</td>
             <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
             <td class="reason">{text(IndicatorField::Reason, t("偏差原因分析及改进措施"), true)}</td>
             <td class="actions no-print">
@@ -595,17 +599,11 @@ fn kind_select(
     app: AppState,
     doc: RwSignal<Evaluation>,
     assessment: Memo<Assessment>,
-    diags: Diags,
+    rv: RowView,
     id: String,
 ) -> impl IntoView {
-    let current = Memo::new({
-        let id = id.clone();
-        move |_| doc.with(|e| e.indicator(&id).and_then(|i| i.kind_override))
-    });
-    let current_tier = Memo::new({
-        let id = id.clone();
-        move |_| doc.with(|e| e.indicator(&id).and_then(|i| i.tier))
-    });
+    let current = Memo::new(move |_| rv.row.with(|r| r.as_ref().and_then(|i| i.kind_override)));
+    let current_tier = Memo::new(move |_| rv.row.with(|r| r.as_ref().and_then(|i| i.tier)));
     let result_kinds = Memo::new({
         let id = id.clone();
         move |_| assessment.with(|a| a.indicator(&id).map(|r| (r.kind, r.detected)))
@@ -658,7 +656,7 @@ fn kind_select(
                 }
             }
         </Show>
-        {notes(diags, Field::Indicator(id.clone(), IndicatorField::Tier))}
+        {notes_of(rv.field_diags(Field::Indicator(id.clone(), IndicatorField::Tier)))}
     }
 }
 
@@ -695,12 +693,29 @@ fn SignOffView(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
 
 #[component]
 fn DiagnosticsPanel(assessment: Memo<Assessment>) -> impl IntoView {
-    let items = move || {
+    // Its own memo, keyed entries: a keystroke that leaves the messages as they were renders
+    // nothing here, and one that changes a message re-renders that entry only.
+    let entries = Memo::new(move |_| {
         assessment.with(|a| {
-            let mut ds: Vec<_> = a.diagnostics.iter().collect();
+            let mut ds: Vec<&Diagnostic> = a.diagnostics.iter().collect();
             ds.sort_by_key(|d| d.level);
+            let mut seen: std::collections::HashMap<String, usize> = Default::default();
             ds.into_iter()
                 .map(|d| {
+                    let base = format!("{}|{}|{}", field_dom_id(&d.field), d.rule.label(), d.zh);
+                    let n = seen.entry(base.clone()).or_default();
+                    *n += 1;
+                    (format!("{base}|{n}"), d.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let items = move || {
+        view! {
+            <For
+                each=move || entries.get()
+                key=|(key, _)| key.clone()
+                children=move |(_, d)| {
                     let target = field_dom_id(&d.field);
                     let class = format!("diag {}", d.level.key());
                     view! {
@@ -708,13 +723,13 @@ fn DiagnosticsPanel(assessment: Memo<Assessment>) -> impl IntoView {
                             <button class="link" on:click=move |_| focus(&target)>
                                 <span class="level">{t(d.level.name_zh())}</span>
                                 <span class="rule">{t(d.rule.label())}</span>
-                                <span class="msg">{message(d)}</span>
+                                <span class="msg">{message(&d)}</span>
                             </button>
                         </li>
                     }
-                })
-                .collect_view()
-        })
+                }
+            />
+        }
     };
     view! {
         <aside class="diagnostics no-print" aria-label=t("审核提示")>

@@ -128,3 +128,25 @@ fn blanks_zeros_and_garbage_give_no_figure_and_no_panic() {
         .iter()
         .any(|x| x.level == Level::Error && x.zh.contains("不能为负数")));
 }
+
+#[test]
+fn formulas_read_in_english_with_the_same_figures() {
+    let filled = assess_department(&crate::samples::department_sample());
+    let blank = assess_department(&crate::model::DepartmentEvaluation::default());
+    for f in filled.figures.iter().chain(&blank.figures) {
+        let en = f.formula_en();
+        assert!(
+            !en.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)
+                || ('\u{ff00}'..='\u{ffef}').contains(&c)),
+            "{}: {en}",
+            f.key
+        );
+        let digits = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
+        assert_eq!(digits(&en), digits(&f.formula_zh), "{}", f.key);
+    }
+    let net = filled.figure("assets.net").map(|f| f.formula_en());
+    assert_eq!(
+        net.as_deref(),
+        Some("total assets 9273.20 − total liabilities 8882.31")
+    );
+}
