@@ -4,9 +4,8 @@ use super::charts::ScoreChart;
 use super::exchange::{export_evaluation_csv, export_evaluation_json};
 use super::state::{AppState, EvalEntry, Route};
 use super::widgets::{
-    field_diags, field_dom_id, find_at, form_title, header_field, index_by_row, index_diagnostics,
-    indicator_text, message, notes, notes_of, text_area, text_input, text_input_bound, Diags,
-    RowDiags, RowView,
+    field_diags, field_dom_id, form_title, header_field, index_diagnostics, indicator_text,
+    message, notes, notes_of, text_area, text_input, text_input_bound, Diags, RowFeed, RowView,
 };
 use crate::i18n::{t, tf};
 use crate::model::{
@@ -327,7 +326,7 @@ fn IndicatorTable(
     assessment: Memo<Assessment>,
     diags: Diags,
 ) -> impl IntoView {
-    let by_row: RowDiags = Memo::new(move |_| assessment.with(|a| index_by_row(&a.diagnostics)));
+    let feed = RowFeed::new(doc, assessment);
     // The table's shape changes only when rows are added, removed or moved; typing does not
     // re-render it (the memo compares equal), so inputs keep focus.
     let structure = Memo::new(move |_| {
@@ -380,8 +379,7 @@ fn IndicatorTable(
                         rows.push(indicator_row(
                             app,
                             doc,
-                            assessment,
-                            by_row,
+                            feed.row(&id),
                             id,
                             l1_cell.take(),
                             l2_cell,
@@ -486,13 +484,11 @@ fn level2_cell(app: AppState, doc: RwSignal<Evaluation>, l2: Level2, span: usize
 fn indicator_row(
     app: AppState,
     doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
-    by_row: RowDiags,
+    rv: RowView,
     id: String,
     l1_cell: Option<AnyView>,
     l2_cell: Option<AnyView>,
 ) -> AnyView {
-    let rv = RowView::new(doc, by_row, id.clone());
     let text = |which, label: &str, multiline| {
         indicator_text(
             app,
@@ -504,13 +500,8 @@ fn indicator_row(
             multiline,
         )
     };
-    let rid = id.clone();
     // one memo per row: the row's cells update only when its own result changes
-    let hint = std::sync::atomic::AtomicUsize::new(0);
-    let result_memo = Memo::new(move |_| {
-        assessment.with(|a| find_at(&a.indicators, &hint, |r| r.id == rid).cloned())
-    });
-    let result = move || result_memo.get();
+    let result = move || rv.result.get();
     let rule_text = Signal::derive(move || result().and_then(|r| r.rule.exact()).map(fmt2));
     let band_text = move || {
         result().map(|r| match r.rule {
@@ -582,7 +573,7 @@ fn indicator_row(
             <td class="target">{text(IndicatorField::Target, t("年度指标值"), true)}</td>
             <td class="actual">{text(IndicatorField::Actual, t("实际完成值"), true)}</td>
             <td class="weight">{text(IndicatorField::Weight, t("分值"), false)}</td>
-            <td class="kind">{kind_select(app, doc, assessment, rv, id.clone())}</td>
+            <td class="kind">{kind_select(app, doc, rv, id.clone())}</td>
             <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
             <td class="reason">{text(IndicatorField::Reason, t("偏差原因分析及改进措施"), true)}</td>
             <td class="actions no-print">
@@ -595,19 +586,11 @@ fn indicator_row(
     .into_any()
 }
 
-fn kind_select(
-    app: AppState,
-    doc: RwSignal<Evaluation>,
-    assessment: Memo<Assessment>,
-    rv: RowView,
-    id: String,
-) -> impl IntoView {
+fn kind_select(app: AppState, doc: RwSignal<Evaluation>, rv: RowView, id: String) -> impl IntoView {
     let current = Memo::new(move |_| rv.row.with(|r| r.as_ref().and_then(|i| i.kind_override)));
     let current_tier = Memo::new(move |_| rv.row.with(|r| r.as_ref().and_then(|i| i.tier)));
-    let result_kinds = Memo::new({
-        let id = id.clone();
-        move |_| assessment.with(|a| a.indicator(&id).map(|r| (r.kind, r.detected)))
-    });
+    let result_kinds =
+        Memo::new(move |_| rv.result.with(|r| r.as_ref().map(|r| (r.kind, r.detected))));
     let (s_id, st_id) = (id.clone(), id.clone());
     view! {
         <select
