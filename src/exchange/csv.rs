@@ -5,6 +5,7 @@
 //! Two tables: the summary (one row per evaluation) and the indicators (one row per 三级指标,
 //! with every field of its evaluation), which imports back into the evaluations it describes.
 
+use crate::i18n::{Lang, Text};
 use crate::model::{
     Evaluation, FundColumn, FundRowKind, Indicator, IndicatorKind, Level1, Level2, QualitativeTier,
 };
@@ -281,19 +282,19 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvError {
     Empty,
-    Encoding(String),
+    Encoding(Text),
     /// A column the table needs is missing.
     MissingColumn(String),
     /// A CSV syntax problem at a line.
     Syntax {
         line: u64,
-        detail: String,
+        detail: Text,
     },
     /// A bad value at a line and column.
     Value {
         line: u64,
         column: String,
-        detail: String,
+        detail: Text,
     },
     TooLarge {
         bytes: usize,
@@ -302,15 +303,31 @@ pub enum CsvError {
 
 impl CsvError {
     pub fn message_zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
         match self {
-            CsvError::Empty => "CSV文件是空的".into(),
-            CsvError::Encoding(what) => format!(
-                "CSV文件不是UTF-8编码（{what}）。在Excel/WPS中请“另存为”→“CSV UTF-8（逗号分隔）”后再导入"
+            CsvError::Empty if zh => "CSV文件是空的".into(),
+            CsvError::Empty => "The CSV file is empty".into(),
+            CsvError::Encoding(what) if zh => format!(
+                "CSV文件不是UTF-8编码（{}）。在Excel/WPS中请“另存为”→“CSV UTF-8（逗号分隔）”后再导入",
+                what.zh
             ),
-            CsvError::MissingColumn(c) => format!("CSV缺少“{c}”列：请导入本工具导出的“指标明细”表"),
-            CsvError::Syntax { line, detail } => format!("CSV第{line}行格式错误：{detail}"),
-            CsvError::Value { line, column, detail } => format!("CSV第{line}行“{column}”列：{detail}"),
-            CsvError::TooLarge { bytes } => format!("CSV文件过大（{} MB）", bytes / 1_048_576),
+            CsvError::Encoding(what) => format!(
+                "The CSV file is not UTF-8 ({}). In Excel/WPS use “Save as” → “CSV UTF-8 (comma delimited)” and import that",
+                what.en
+            ),
+            CsvError::MissingColumn(c) if zh => format!("CSV缺少“{c}”列：请导入本工具导出的“指标明细”表"),
+            CsvError::MissingColumn(c) => format!("The CSV has no “{c}” column: import an indicator table exported by this tool"),
+            CsvError::Syntax { line, detail } if zh => format!("CSV第{line}行格式错误：{}", detail.zh),
+            CsvError::Syntax { line, detail } => format!("CSV line {line} is malformed: {}", detail.en),
+            CsvError::Value { line, column, detail } if zh => format!("CSV第{line}行“{column}”列：{}", detail.zh),
+            CsvError::Value { line, column, detail } => format!("CSV line {line}, column “{column}”: {}", detail.en),
+            CsvError::TooLarge { bytes } if zh => format!("CSV文件过大（{} MB）", bytes / 1_048_576),
+            CsvError::TooLarge { bytes } => format!("The CSV file is too large ({} MB)", bytes / 1_048_576),
         }
     }
 }
@@ -321,13 +338,14 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
         return Err(CsvError::TooLarge { bytes: bytes.len() });
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(CsvError::Encoding("UTF-16".into()));
+        return Err(CsvError::Encoding(Text::new("UTF-16", "UTF-16")));
     }
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        CsvError::Encoding(format!(
-            "第{}个字节起无法按UTF-8读取，可能是GBK",
-            e.valid_up_to() + 1
+        let at = e.valid_up_to() + 1;
+        CsvError::Encoding(Text::new(
+            format!("第{at}个字节起无法按UTF-8读取，可能是GBK"),
+            format!("not readable as UTF-8 from byte {at} on; perhaps GBK"),
         ))
     })?;
     if text.trim().is_empty() {
@@ -340,7 +358,7 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
         .headers()
         .map_err(|e| CsvError::Syntax {
             line: 1,
-            detail: e.to_string(),
+            detail: Text::new(e.to_string(), e.to_string()),
         })?
         .clone();
     let mut index = std::collections::HashMap::new();
@@ -359,7 +377,7 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
     for record in reader.records() {
         let record = record.map_err(|e| CsvError::Syntax {
             line: e.position().map(|p| p.line()).unwrap_or(0),
-            detail: csv_error_zh(&e),
+            detail: csv_error_text(&e),
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let get = |name: &str| -> String {
@@ -374,7 +392,7 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             return Err(CsvError::Value {
                 line,
                 column: "编号".into(),
-                detail: "为空".into(),
+                detail: Text::new("为空", "is empty"),
             });
         }
         let time = |name: &str| -> Result<u64, CsvError> {
@@ -385,7 +403,10 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             v.trim().parse().map_err(|_| CsvError::Value {
                 line,
                 column: name.into(),
-                detail: format!("“{v}”不是时间戳"),
+                detail: Text::new(
+                    format!("“{v}”不是时间戳"),
+                    format!("“{v}” is not a timestamp"),
+                ),
             })
         };
         if !out.iter().any(|e| e.id == id) {
@@ -430,7 +451,10 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
         let level2 = Level2::from_text(&level2_text).ok_or_else(|| CsvError::Value {
             line,
             column: "二级指标".into(),
-            detail: format!("“{level2_text}”不是规定的二级指标（数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度）"),
+            detail: Text::new(
+                format!("“{level2_text}”不是规定的二级指标（数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度）"),
+                format!("“{level2_text}” is not one of the level-2 indicators “数量”, “质量”, “时效”, “成本”, “经济效益”, “社会效益”, “生态效益”, “可持续影响”, “服务对象满意度”"),
+            ),
         })?;
         let kind_text = get("类型设定");
         let kind_override = match kind_text.trim() {
@@ -442,7 +466,10 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
                     .ok_or_else(|| CsvError::Value {
                         line,
                         column: "类型设定".into(),
-                        detail: format!("“{t}”应为 自动、正向、反向、等于、定性 或 不适用"),
+                        detail: Text::new(
+                            format!("“{t}”应为 自动、正向、反向、等于、定性 或 不适用"),
+                            format!("“{t}” should be one of “自动”, “正向”, “反向”, “等于”, “定性”, “不适用”"),
+                        ),
                     })?,
             ),
         };
@@ -456,7 +483,10 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
                     .ok_or_else(|| CsvError::Value {
                         line,
                         column: "定性档次".into(),
-                        detail: format!("“{t}”不是规定的档次"),
+                        detail: Text::new(
+                            format!("“{t}”不是规定的档次"),
+                            format!("“{t}” is not one of the tiers"),
+                        ),
                     })?,
             ),
         };
@@ -496,14 +526,17 @@ fn fund_label(kind: FundRowKind) -> &'static str {
     }
 }
 
-fn csv_error_zh(e: &csv::Error) -> String {
+fn csv_error_text(e: &csv::Error) -> Text {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("有{len}列，而表头有{expected_len}列")
+        } => Text::new(
+            format!("有{len}列，而表头有{expected_len}列"),
+            format!("{len} columns where the header has {expected_len}"),
+        ),
+        csv::ErrorKind::Utf8 { .. } => {
+            Text::new("含有非UTF-8字符", "has characters that are not UTF-8")
         }
-        csv::ErrorKind::Utf8 { .. } => "含有非UTF-8字符".into(),
-        _ => e.to_string(),
+        _ => Text::new(e.to_string(), e.to_string()),
     }
 }

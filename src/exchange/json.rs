@@ -1,7 +1,8 @@
 //! JSON export and import: an envelope naming the format, its version and the app version, then
 //! the documents exactly as stored (lossless). Import validates everything before anything
-//! changes and says what is wrong and where, in Chinese.
+//! changes and says what is wrong and where, in Chinese or English.
 
+use crate::i18n::{Lang, Text};
 use crate::model::{DepartmentEvaluation, Evaluation};
 use serde::{Deserialize, Serialize};
 
@@ -61,49 +62,80 @@ pub enum ImportError {
         bytes: usize,
     },
     /// UTF-16 or another encoding than UTF-8.
-    Encoding(String),
+    Encoding(Text),
     /// JSON syntax (line and column, 1-based).
     Syntax {
         line: usize,
         column: usize,
-        detail: String,
+        detail: Text,
     },
-    /// Valid JSON, wrong shape: the field path and what was expected.
+    /// Valid JSON, wrong shape: the field path (empty: the top level) and what was expected.
     Shape {
         path: String,
-        detail: String,
+        detail: Text,
     },
     /// Not a ziping export at all.
-    NotZiping(String),
+    NotZiping(Text),
     /// Written by a newer ziping.
     NewerVersion(u32),
     /// Two documents with the same id in one file.
     DuplicateId(String),
     /// A document without an id.
-    MissingId(String),
+    MissingId(Text),
 }
 
 impl ImportError {
     pub fn message_zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
         match self {
-            ImportError::Empty => "文件是空的，没有可导入的内容".into(),
-            ImportError::TooLarge { bytes } => format!(
-                "文件过大（{}.{} MB），超过导入上限 {} MB",
-                bytes / 1_048_576,
-                bytes % 1_048_576 * 10 / 1_048_576,
-                MAX_IMPORT_BYTES / 1_048_576
-            ),
-            ImportError::Encoding(what) => format!("文件编码不是UTF-8（{what}），请用本工具导出的文件，或另存为UTF-8后再导入"),
-            ImportError::Syntax { line, column, detail } => {
-                format!("文件不是有效的JSON：第{line}行第{column}列附近有语法错误（{detail}）；文件可能不完整或被修改过")
+            ImportError::Empty if zh => "文件是空的，没有可导入的内容".into(),
+            ImportError::Empty => "The file is empty: nothing to import".into(),
+            ImportError::TooLarge { bytes } => {
+                let (mb, tenth, max) = (
+                    bytes / 1_048_576,
+                    bytes % 1_048_576 * 10 / 1_048_576,
+                    MAX_IMPORT_BYTES / 1_048_576,
+                );
+                if zh {
+                    format!("文件过大（{mb}.{tenth} MB），超过导入上限 {max} MB")
+                } else {
+                    format!("The file is too large ({mb}.{tenth} MB); the import limit is {max} MB")
+                }
             }
-            ImportError::Shape { path, detail } => format!("文件内容格式不符：字段“{path}”{detail}"),
-            ImportError::NotZiping(what) => format!("这不是绩效自评导出的文件（{what}）"),
-            ImportError::NewerVersion(v) => format!(
+            ImportError::Encoding(what) if zh => format!("文件编码不是UTF-8（{}），请用本工具导出的文件，或另存为UTF-8后再导入", what.zh),
+            ImportError::Encoding(what) => format!("The file is not UTF-8 ({}): use a file exported by this tool, or save it as UTF-8 first", what.en),
+            ImportError::Syntax { line, column, detail } if zh => {
+                format!("文件不是有效的JSON：第{line}行第{column}列附近有语法错误（{}）；文件可能不完整或被修改过", detail.zh)
+            }
+            ImportError::Syntax { line, column, detail } => format!(
+                "The file is not valid JSON: a syntax error near line {line}, column {column} ({}); the file may be incomplete or edited",
+                detail.en
+            ),
+            ImportError::Shape { path, detail } if zh => {
+                let path = if path.is_empty() { "（最外层）" } else { path };
+                format!("文件内容格式不符：字段“{path}”{}", detail.zh)
+            }
+            ImportError::Shape { path, detail } => {
+                let path = if path.is_empty() { "(top level)" } else { path };
+                format!("The file's content does not fit: field “{path}” {}", detail.en)
+            }
+            ImportError::NotZiping(what) if zh => format!("这不是绩效自评导出的文件（{}）", what.zh),
+            ImportError::NotZiping(what) => format!("This is not a file exported by ziping ({})", what.en),
+            ImportError::NewerVersion(v) if zh => format!(
                 "文件由更新版本的绩效自评导出（格式版本{v}），本版本只能读取到版本{FORMAT_VERSION}，请升级后再导入；未导入任何内容"
             ),
-            ImportError::DuplicateId(id) => format!("文件中有两份编号相同的表（“{id}”），无法判断以哪份为准"),
-            ImportError::MissingId(what) => format!("文件中{what}缺少编号（id）"),
+            ImportError::NewerVersion(v) => format!(
+                "The file comes from a newer ziping (format version {v}); this version reads up to version {FORMAT_VERSION}. Update first; nothing was imported"
+            ),
+            ImportError::DuplicateId(id) if zh => format!("文件中有两份编号相同的表（“{id}”），无法判断以哪份为准"),
+            ImportError::DuplicateId(id) => format!("The file has two forms with the same id (“{id}”): it cannot tell which one to keep"),
+            ImportError::MissingId(what) if zh => format!("文件中{}缺少编号（id）", what.zh),
+            ImportError::MissingId(what) => format!("In the file, {} has no id", what.en),
         }
     }
 }
@@ -115,14 +147,15 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(ImportError::Encoding("UTF-16".into()));
+        return Err(ImportError::Encoding(Text::new("UTF-16", "UTF-16")));
     }
     // a UTF-8 byte-order mark (Windows Notepad adds one) is harmless
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        ImportError::Encoding(format!(
-            "第{}个字节起无法按UTF-8读取，可能是GBK",
-            e.valid_up_to() + 1
+        let at = e.valid_up_to() + 1;
+        ImportError::Encoding(Text::new(
+            format!("第{at}个字节起无法按UTF-8读取，可能是GBK"),
+            format!("not readable as UTF-8 from byte {at} on; perhaps GBK"),
         ))
     })?;
     if text.trim().is_empty() {
@@ -134,19 +167,32 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
         detail: syntax_detail(&e),
     })?;
     let Some(obj) = value.as_object() else {
-        return Err(ImportError::NotZiping("最外层不是对象".into()));
+        return Err(ImportError::NotZiping(Text::new(
+            "最外层不是对象",
+            "the top level is not an object",
+        )));
     };
     match obj.get("type").and_then(|t| t.as_str()) {
         Some(FORMAT_TYPE) => {}
-        Some(other) => return Err(ImportError::NotZiping(format!("type 为“{other}”"))),
-        None => return Err(ImportError::NotZiping("缺少 type 字段".into())),
+        Some(other) => {
+            return Err(ImportError::NotZiping(Text::new(
+                format!("type 为“{other}”"),
+                format!("type is “{other}”"),
+            )))
+        }
+        None => {
+            return Err(ImportError::NotZiping(Text::new(
+                "缺少 type 字段",
+                "no type field",
+            )))
+        }
     }
     let version = obj
         .get("format_version")
         .and_then(|v| v.as_u64())
         .ok_or_else(|| ImportError::Shape {
             path: "format_version".into(),
-            detail: "缺失或不是正整数".into(),
+            detail: Text::new("缺失或不是正整数", "is missing or not a positive integer"),
         })?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > FORMAT_VERSION {
@@ -155,7 +201,7 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
     if version == 0 {
         return Err(ImportError::Shape {
             path: "format_version".into(),
-            detail: "不能为0".into(),
+            detail: Text::new("不能为0", "cannot be 0"),
         });
     }
     let envelope: Envelope =
@@ -171,7 +217,10 @@ fn check_ids(env: &Envelope) -> Result<(), ImportError> {
     let mut seen = std::collections::BTreeSet::new();
     for (i, e) in env.evaluations.iter().enumerate() {
         if e.id.trim().is_empty() {
-            return Err(ImportError::MissingId(format!("第{}份项目自评表", i + 1)));
+            return Err(ImportError::MissingId(Text::new(
+                format!("第{}份项目自评表", i + 1),
+                format!("project form no. {}", i + 1),
+            )));
         }
         if !seen.insert(e.id.as_str()) {
             return Err(ImportError::DuplicateId(e.id.clone()));
@@ -179,9 +228,9 @@ fn check_ids(env: &Envelope) -> Result<(), ImportError> {
     }
     for (i, d) in env.departments.iter().enumerate() {
         if d.id.trim().is_empty() {
-            return Err(ImportError::MissingId(format!(
-                "第{}份部门整体支出表",
-                i + 1
+            return Err(ImportError::MissingId(Text::new(
+                format!("第{}份部门整体支出表", i + 1),
+                format!("department form no. {}", i + 1),
             )));
         }
         if !seen.insert(d.id.as_str()) {
@@ -191,38 +240,38 @@ fn check_ids(env: &Envelope) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn syntax_detail(e: &serde_json::Error) -> String {
+fn syntax_detail(e: &serde_json::Error) -> Text {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Eof => "文件在此处意外结束".into(),
-        Category::Syntax => "符号不合法".into(),
-        Category::Data => "数据不合法".into(),
-        Category::Io => "读取失败".into(),
+        Category::Eof => Text::new("文件在此处意外结束", "the file ends unexpectedly here"),
+        Category::Syntax => Text::new("符号不合法", "unexpected character"),
+        Category::Data => Text::new("数据不合法", "invalid data"),
+        Category::Io => Text::new("读取失败", "could not be read"),
     }
 }
 
-fn shape_detail(e: &serde_json::Error) -> String {
+fn shape_detail(e: &serde_json::Error) -> Text {
     let s = e.to_string();
-    if s.starts_with("invalid type") {
-        format!("的类型不对（{}）", s.split(" at line").next().unwrap_or(&s))
+    // serde's own words (English) name the expected type or field: kept in both languages
+    let what = s.split(" at line").next().unwrap_or(&s).to_string();
+    let (zh, en) = if s.starts_with("invalid type") {
+        ("的类型不对", "has the wrong type")
     } else if s.starts_with("unknown field") {
-        format!("不认识（{}）", s.split(" at line").next().unwrap_or(&s))
+        ("不认识", "is unknown")
     } else if s.starts_with("missing field") {
-        format!("缺少必填项（{}）", s.split(" at line").next().unwrap_or(&s))
+        ("缺少必填项", "lacks a required item")
     } else if s.starts_with("unknown variant") {
-        format!(
-            "的取值不认识（{}）",
-            s.split(" at line").next().unwrap_or(&s)
-        )
+        ("的取值不认识", "has an unknown value")
     } else {
-        format!("不合法（{}）", s.split(" at line").next().unwrap_or(&s))
-    }
+        ("不合法", "is invalid")
+    };
+    Text::new(format!("{zh}（{what}）"), format!("{en} ({what})"))
 }
 
 /// `evaluations[0].indicators[2].weight` as serde_path_to_error writes it, with `.` → `.`.
 fn readable_path(p: &str) -> String {
     if p == "." || p.is_empty() {
-        "（最外层）".into()
+        String::new()
     } else {
         p.to_string()
     }

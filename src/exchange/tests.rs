@@ -113,6 +113,7 @@ fn bad_files_are_rejected_with_their_message() {
             Err(e) => {
                 let m = e.message_zh();
                 assert!(m.contains(needle), "{name}: {m}");
+                assert_english(name, &e.message(crate::i18n::Lang::En));
             }
         }
     }
@@ -293,6 +294,7 @@ fn bad_csv_files_are_rejected_with_their_message() {
             Err(e) => {
                 let m = e.message_zh();
                 assert!(m.contains(needle), "{name}: {m}");
+                assert_english(name, &e.message(crate::i18n::Lang::En));
             }
         }
     }
@@ -313,4 +315,29 @@ fn file_names_a_person_understands() {
         file_name(&["2022", "", "a/b:c"], "绩效自评", "csv"),
         "2022_a－b－c_绩效自评.csv"
     );
+}
+
+/// An English message has no Chinese but what it quotes (“…”: the file's own words, the names
+/// of the form's columns and terms, which the file must use as they are).
+fn assert_english(name: &str, m: &str) {
+    let mut quoted = false;
+    let mut outside = String::new();
+    for c in m.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ if !quoted => outside.push(c),
+            _ => {}
+        }
+    }
+    let cjk =
+        |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let stray: String = outside.chars().filter(|c| cjk(*c)).collect();
+    let allowed =
+        "数量质时效成本经济社会生态可持续影响服务对象满意度、自动正向反向等于定性或不适用";
+    assert!(
+        stray.chars().all(|c| allowed.contains(c)),
+        "{name}: Chinese in the English message: {m}"
+    );
+    assert!(m.chars().any(|c| c.is_ascii_alphabetic()), "{name}: {m}");
 }

@@ -19,6 +19,7 @@ pub mod merge;
 
 pub use memory::MemoryStore;
 
+use crate::i18n::{Lang, Text};
 use crate::model::{
     DepartmentEvaluation, Evaluation, Identified, StoredDepartment, StoredEvaluation, StoredTrash,
     TrashedEvaluation, Workspace, SCHEMA_VERSION,
@@ -45,14 +46,26 @@ pub enum StoreError {
 
 impl StoreError {
     pub fn message_zh(&self) -> String {
-        match self {
-            StoreError::Unavailable(why) => format!(
+        self.message(Lang::Zh)
+    }
+
+    /// What happened to saving, in `lang` (the browser's own words in brackets).
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::Unavailable(why), Lang::Zh) => format!(
                 "浏览器本地存储不可用（{why}）：数据只保存在本页面内存中，关闭页面会丢失，请及时导出"
             ),
-            StoreError::QuotaExceeded => {
+            (StoreError::Unavailable(why), Lang::En) => format!(
+                "The browser's storage is unavailable ({why}): your data is only in this page's memory and is lost when the page closes. Export it"
+            ),
+            (StoreError::QuotaExceeded, Lang::Zh) => {
                 "浏览器本地存储空间已满，最近的修改未能保存：请导出数据或删除不需要的评价，腾出空间后会自动继续保存".into()
             }
-            StoreError::Failed(why) => format!("保存失败（{why}）：数据仍在内存中，请及时导出"),
+            (StoreError::QuotaExceeded, Lang::En) => {
+                "The browser's storage is full and the latest changes were not saved: export your data or delete forms you do not need; saving resumes when there is room".into()
+            }
+            (StoreError::Failed(why), Lang::Zh) => format!("保存失败（{why}）：数据仍在内存中，请及时导出"),
+            (StoreError::Failed(why), Lang::En) => format!("Saving failed ({why}): the data is still in memory. Export it"),
         }
     }
 }
@@ -76,9 +89,9 @@ struct Index {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     /// Not JSON at all (line, column, message).
-    InvalidJson(String),
+    InvalidJson(Text),
     /// JSON, but not an evaluation (path and message).
-    WrongShape(String),
+    WrongShape(Text),
     /// Written by a newer version of ziping.
     FutureVersion(u32),
 }
@@ -94,18 +107,40 @@ pub struct LoadProblem {
 
 impl LoadProblem {
     pub fn message_zh(&self) -> String {
-        let what = match &self.kind {
-            ProblemKind::InvalidJson(m) => format!("内容不是有效的JSON（{m}）"),
-            ProblemKind::WrongShape(m) => format!("内容格式不符（{m}）"),
-            ProblemKind::FutureVersion(v) => {
+        self.message(Lang::Zh)
+    }
+
+    /// What could not be read and what was done about it, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let what = match (&self.kind, zh) {
+            (ProblemKind::InvalidJson(m), true) => format!("内容不是有效的JSON（{}）", m.zh),
+            (ProblemKind::InvalidJson(m), false) => format!("not valid JSON ({})", m.en),
+            (ProblemKind::WrongShape(m), true) => format!("内容格式不符（{}）", m.zh),
+            (ProblemKind::WrongShape(m), false) => format!("unexpected content ({})", m.en),
+            (ProblemKind::FutureVersion(v), true) => {
                 format!("由更新版本（数据版本{v}）保存，本版本只能读取到版本{SCHEMA_VERSION}")
             }
+            (ProblemKind::FutureVersion(v), false) => format!(
+                "saved by a newer version (data version {v}); this version reads up to version {SCHEMA_VERSION}"
+            ),
         };
-        let kept = match &self.backup_key {
-            Some(b) => format!("原数据未被覆盖，已另存为“{b}”，可导出备份"),
-            None => "原数据未被覆盖".into(),
+        let kept = match (&self.backup_key, zh) {
+            (Some(b), true) => format!("原数据未被覆盖，已另存为“{b}”，可导出备份"),
+            (None, true) => "原数据未被覆盖".into(),
+            (Some(b), false) => {
+                format!("The data was not overwritten; a copy is kept as “{b}” and can be exported")
+            }
+            (None, false) => "The data was not overwritten".into(),
         };
-        format!("存储的数据“{}”无法读取：{what}。{kept}", self.key)
+        if zh {
+            format!("存储的数据“{}”无法读取：{what}。{kept}", self.key)
+        } else {
+            format!(
+                "Stored data “{}” could not be read: {what}. {kept}",
+                self.key
+            )
+        }
     }
 }
 
@@ -127,12 +162,17 @@ pub fn dept_key(id: &str) -> String {
 /// versions forward and refusing newer ones.
 fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T, ProblemKind> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| {
-        ProblemKind::InvalidJson(format!("第{}行第{}列：{}", e.line(), e.column(), e))
+        ProblemKind::InvalidJson(Text::new(
+            format!("第{}行第{}列：{}", e.line(), e.column(), e),
+            format!("line {}, column {}: {}", e.line(), e.column(), e),
+        ))
     })?;
     let version = value
         .get("schema_version")
         .and_then(|v| v.as_u64())
-        .ok_or_else(|| ProblemKind::WrongShape("缺少 schema_version".into()))?;
+        .ok_or_else(|| {
+            ProblemKind::WrongShape(Text::new("缺少 schema_version", "no schema_version"))
+        })?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > SCHEMA_VERSION {
         return Err(ProblemKind::FutureVersion(version));
@@ -141,11 +181,17 @@ fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T,
     let doc = value
         .get_mut(field)
         .map(serde_json::Value::take)
-        .ok_or_else(|| ProblemKind::WrongShape(format!("缺少 {field}")))?;
-    let doc: T = serde_json::from_value(doc)
-        .map_err(|e| ProblemKind::WrongShape(format!("{field}：{e}")))?;
+        .ok_or_else(|| {
+            ProblemKind::WrongShape(Text::new(format!("缺少 {field}"), format!("no {field}")))
+        })?;
+    let doc: T = serde_json::from_value(doc).map_err(|e| {
+        ProblemKind::WrongShape(Text::new(format!("{field}：{e}"), format!("{field}: {e}")))
+    })?;
     if doc.id().is_empty() {
-        return Err(ProblemKind::WrongShape(format!("{field}.id 为空")));
+        return Err(ProblemKind::WrongShape(Text::new(
+            format!("{field}.id 为空"),
+            format!("{field}.id is empty"),
+        )));
     }
     Ok(doc)
 }
@@ -173,7 +219,10 @@ pub fn decode_department(raw: &str) -> Result<DepartmentEvaluation, ProblemKind>
 /// there is nothing to do yet; each later version adds one step here, with a fixture test.
 fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, ProblemKind> {
     match version {
-        0 => Err(ProblemKind::WrongShape("schema_version 0 无效".into())),
+        0 => Err(ProblemKind::WrongShape(Text::new(
+            "schema_version 0 无效",
+            "schema_version 0 is not valid",
+        ))),
         _ => Ok(value),
     }
 }
@@ -213,7 +262,7 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
                 store,
                 INDEX_KEY,
                 &raw,
-                ProblemKind::InvalidJson(e.to_string()),
+                ProblemKind::InvalidJson(Text::new(e.to_string(), e.to_string())),
             )),
         }
     }
@@ -241,7 +290,10 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
                 store,
                 &key,
                 &raw,
-                ProblemKind::WrongShape(format!("键名与评价编号“{}”不符", e.id)),
+                ProblemKind::WrongShape(Text::new(
+                    format!("键名与评价编号“{}”不符", e.id),
+                    format!("the key does not match the form's id “{}”", e.id),
+                )),
             )),
             Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
         }
@@ -262,7 +314,10 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
                 store,
                 &key,
                 &raw,
-                ProblemKind::WrongShape(format!("键名与部门表编号“{}”不符", d.id)),
+                ProblemKind::WrongShape(Text::new(
+                    format!("键名与部门表编号“{}”不符", d.id),
+                    format!("the key does not match the department form's id “{}”", d.id),
+                )),
             )),
             Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
         }

@@ -62,6 +62,8 @@ fn corrupt_entries_are_kept_aside_never_overwritten() {
         let backup = p.backup_key.clone().expect("backed up");
         assert_eq!(store.entries.get(&backup), store.entries.get(&p.key));
         assert!(p.message_zh().contains("未被覆盖"));
+        let en = p.message(crate::i18n::Lang::En);
+        assert!(en.contains("not overwritten"), "{en}");
     }
     assert!(loaded
         .problems
@@ -110,6 +112,9 @@ fn quota_and_unavailable_are_errors_not_panics() {
         Err(StoreError::QuotaExceeded)
     );
     assert!(StoreError::QuotaExceeded.message_zh().contains("已满"));
+    assert!(StoreError::QuotaExceeded
+        .message(crate::i18n::Lang::En)
+        .contains("full"));
     store.quota = None;
     assert_eq!(save_evaluation(&mut store, &e), Ok(()));
     store.unavailable = true;

@@ -160,9 +160,9 @@ fn read_file(
         let parsed = if is_csv {
             parse_indicators_csv(&bytes)
                 .map(|evals| Envelope::new(evals, Vec::new(), 0))
-                .map_err(|e| e.message_zh())
+                .map_err(|e| e.message(crate::i18n::lang()))
         } else {
-            parse_export(&bytes).map_err(|e| e.message_zh())
+            parse_export(&bytes).map_err(|e| e.message(crate::i18n::lang()))
         };
         match parsed {
             Err(m) => {

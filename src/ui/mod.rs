@@ -47,6 +47,9 @@ fn announce_panic(text: &str) {
 
 #[component]
 fn App() -> impl IntoView {
+    // the language first: loading may already have something to say
+    let language = RwSignal::new(lang::remembered());
+    lang::apply(language.get_untracked());
     let app = AppState::load();
 
     // never lose the last keystroke: save at once when the page is hidden or closed
@@ -100,7 +103,6 @@ fn App() -> impl IntoView {
     };
 
     // switching the language rebuilds the page from the state above (nothing typed is lost)
-    let language = RwSignal::new(lang::remembered());
     move || {
         lang::apply(language.get());
         view! {

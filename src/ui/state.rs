@@ -253,14 +253,18 @@ impl AppState {
                             .map(|e| (e.id.clone(), e.clone()))
                             .collect();
                         reserved = store::reserved_ids(&outcome.problems);
-                        problems = outcome.problems.iter().map(|p| p.message_zh()).collect();
+                        problems = outcome
+                            .problems
+                            .iter()
+                            .map(|p| p.message(crate::i18n::lang()))
+                            .collect();
                         workspace = outcome.workspace;
                     }
-                    Err(e) => status = StorageStatus::Failed(e.message_zh()),
+                    Err(e) => status = StorageStatus::Failed(e.message(crate::i18n::lang())),
                 }
                 saver.store = Some(s);
             }
-            Err(e) => status = StorageStatus::Unavailable(e.message_zh()),
+            Err(e) => status = StorageStatus::Unavailable(e.message(crate::i18n::lang())),
         }
         let depts = workspace
             .departments
@@ -832,7 +836,8 @@ impl AppState {
         match result {
             Ok(()) => self.status.set(StorageStatus::Saved),
             Err(e) => {
-                self.status.set(StorageStatus::Failed(e.message_zh()));
+                self.status
+                    .set(StorageStatus::Failed(e.message(crate::i18n::lang())));
                 self.retry_later();
             }
         }
@@ -851,7 +856,15 @@ fn conflict_note(mine: &Evaluation, conflicts: &[String]) -> Option<String> {
     };
     Some(tf(
         "另一个标签页同时修改了「{}」的{}，这些内容已保留本页的填写，其余修改已合并。",
-        &[&name, &conflicts.join(t("、"))],
+        // the fields' names are the form's own words, in the catalogue
+        &[
+            &name,
+            &conflicts
+                .iter()
+                .map(|c| t(c))
+                .collect::<Vec<_>>()
+                .join(t("、")),
+        ],
     ))
 }
 

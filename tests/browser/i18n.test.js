@@ -33,7 +33,19 @@ test('the language switch turns the UI English, keeps the data and is remembered
   const notes = await page.$$eval('.diagnostics .msg', (els) => els.map((e) => e.textContent));
   assert.ok(notes.length > 0);
 
+  // a refused import says why in English too
+  await page.goto(suite.srv.url + '#/');
+  await page.setInputFiles('[data-testid="import-file"]', {
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"type": "ziping-export", "format_version": 1, "evaluations": ['),
+  });
+  await page.waitForSelector('[data-testid="import-error"]');
+  const refusal = await page.textContent('[data-testid="import-error"]');
+  assert.match(refusal, /“broken.json” was not imported: The file is not valid JSON: a syntax error near line 1/);
+
   // remembered across a reload
+  await page.goto(suite.srv.url + '#/e/sample-zhaoshang');
   await page.reload();
   await page.waitForSelector('[data-testid="total"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
