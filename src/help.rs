@@ -28,7 +28,7 @@ pub const SECTIONS: &[Section] = &[
         steps: &[
             Step {
                 zh: "在首页点“＋ 新建项目支出绩效自评表”，或先“载入示例”看看填好的样子。",
-                en: "On the start page click “+ New project form”, or load a sample first to see a filled-in form.",
+                en: "On the start page click “+ New project expenditure self-evaluation form”, or load a sample first to see a filled-in form.",
             },
             Step {
                 zh: "按纸质表的顺序填写：项目名称、主管部门、实施单位、年度；项目资金（万元）的年初预算数、全年预算数、全年执行数。执行率和预算执行率得分自动算出。",
@@ -109,7 +109,7 @@ pub const SECTIONS: &[Section] = &[
         steps: &[
             Step {
                 zh: "首页按部门和年度分组。点“汇总表 →”查看本部门本年度全部项目的执行率、各级得分、平均分和等级分布，可打印或导出。",
-                en: "The start page groups forms by department and year. “Summary →” shows execution, scores, the averages and the grade distribution of all projects of that department and year, to print or export.",
+                en: "The start page groups forms by department and year. “Summary table →” shows execution, scores, the averages and the grade distribution of all projects of that department and year, to print or export.",
             },
             Step {
                 zh: "部门整体支出绩效自评表按决算报表填写预算数和决算数；差异率、“三公”经费控制率、资产负债率等派生指标自动计算，并列出计算公式。",
