@@ -52,7 +52,7 @@ pub fn ScoreChart(assessment: Memo<Assessment>) -> impl IntoView {
                             let label_x = if b.nested { 16 } else { 0 };
                             view! {
                                 <g class="bar">
-                                    <text x=label_x y=y + 17 font-size="12">{b.label.clone()}</text>
+                                    <text x=label_x y=y + 17 font-size="12">{t(&b.label).to_string()}</text>
                                     <rect x=x0 y=y + 4 width=wl height="22" fill="none" stroke="#000" stroke-width="1"></rect>
                                     <rect x=x0 y=y + 5 width=cl height="10" fill="#000"></rect>
                                     <rect x=x0 y=y + 15 width=rl height="10" fill="url(#hatch-score)" stroke="#000" stroke-width="0.5"></rect>

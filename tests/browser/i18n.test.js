@@ -23,7 +23,7 @@ test('the language switch turns the UI English, keeps the data and is remembered
   assert.equal(await page.textContent('[data-testid="export-json"]'), 'Export JSON');
   // headers, buttons and the review notes: no Chinese left but the user's own text (a note
   // starts with the indicator's name as the user wrote it: "环保评审合格: score 25.00 …")
-  const chrome = await page.$$eval('th, button, h3, .diagnostics .msg, .diagnostics .level', (els) =>
+  const chrome = await page.$$eval('th, button, h3, svg text, .diagnostics .msg, .diagnostics .level', (els) =>
     els.map((e) => e.textContent.trim()).filter(Boolean),
   );
   assert.ok(chrome.length > 40);
