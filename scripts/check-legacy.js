@@ -12,9 +12,16 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const acorn = require('acorn');
 
+// one list of features: scripts/legacy-target.sh, beside the flags that produce them
 const features =
   process.env.ZIPING_WASM_FEATURES ||
-  'mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory,multi-value';
+  (/ZIPING_WASM_FEATURES="([^"]+)"/.exec(
+    fs.readFileSync(path.join(__dirname, 'legacy-target.sh'), 'utf8'),
+  ) || [])[1];
+if (!features) {
+  console.error('check-legacy: no ZIPING_WASM_FEATURES in scripts/legacy-target.sh');
+  process.exit(2);
+}
 let failures = 0;
 let checkedJs = 0;
 let checkedWasm = 0;

@@ -10,6 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
+const bootScript = require('./boot');
 
 const [distDir, outFile] = process.argv.slice(2);
 if (!distDir || !outFile) {
@@ -41,10 +42,7 @@ const data =
   '  for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);\n' +
   '  return bytes;\n' +
   '}\n';
-const boot = fs
-  .readFileSync(path.join(__dirname, '..', 'static', 'boot.template.js'), 'utf8')
-  .replace('__ZIPING_WASM_SOURCE__', () => 'zipingWasmBytes()')
-  .replace('__ZIPING_HAS_LEGACY__', () => 'false');
+const boot = bootScript('zipingWasmBytes()', false);
 
 const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inlineScript = (code) => {

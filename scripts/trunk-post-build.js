@@ -11,6 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const esbuild = require('esbuild');
+const bootScript = require('./boot');
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) fail('TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
@@ -35,10 +36,7 @@ const gluePath = path.join(dir, glue[0]);
 const lowered = esbuild.transformSync(fs.readFileSync(gluePath, 'utf8'), { target: 'es2019', minify: true });
 fs.writeFileSync(gluePath, lowered.code);
 
-const boot = fs
-  .readFileSync(path.join(root, 'static', 'boot.template.js'), 'utf8')
-  .replace('__ZIPING_WASM_SOURCE__', JSON.stringify('./' + wasm[0]))
-  .replace('__ZIPING_HAS_LEGACY__', 'true');
+const boot = bootScript(JSON.stringify('./' + wasm[0]), true);
 const bootName = hashed('boot', boot, 'js');
 fs.writeFileSync(path.join(dir, bootName), boot);
 

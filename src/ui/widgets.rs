@@ -30,10 +30,14 @@ impl Doc for DepartmentEvaluation {
 pub type Diags = Memo<DiagIndex>;
 pub type DiagIndex = std::collections::HashMap<Field, Vec<Diagnostic>>;
 
-/// Groups diagnostics by field.
+/// Groups diagnostics by field. Indicator rows are left out: their cells read their messages
+/// through [`RowFeed`], so copying them here on every keystroke would be work nobody reads.
 pub fn index_diagnostics(ds: &[Diagnostic]) -> DiagIndex {
     let mut m: DiagIndex = std::collections::HashMap::new();
-    for d in ds {
+    for d in ds
+        .iter()
+        .filter(|d| !matches!(d.field, Field::Indicator(..)))
+    {
         m.entry(d.field.clone()).or_default().push(d.clone());
     }
     m
