@@ -57,14 +57,18 @@ function checkHtml(where, html) {
   while ((m = inline.exec(html))) {
     n += 1;
     checkJs(`${where} inline script ${n}`, m[1]);
-    // the single-file edition carries its module as base64 in a string constant
-    const embedded = /ZIPING_WASM_BASE64\s*=\s*"([A-Za-z0-9+/=]+)"/.exec(m[1]);
-    if (embedded) {
-      const tmp = path.join(os.tmpdir(), `ziping-check-${process.pid}-${n}.wasm`);
-      fs.writeFileSync(tmp, Buffer.from(embedded[1], 'base64'));
-      checkWasm(`${where} embedded module`, tmp);
+    // the single-file edition carries its modules as base64 in string constants, and the
+    // office worker's script as a string
+    const modules = /ZIPING_(OFFICE_)?WASM_BASE64\s*=\s*"([A-Za-z0-9+/=]+)"/g;
+    let e;
+    while ((e = modules.exec(m[1]))) {
+      const tmp = path.join(os.tmpdir(), `ziping-check-${process.pid}-${n}-${e.index}.wasm`);
+      fs.writeFileSync(tmp, Buffer.from(e[2], 'base64'));
+      checkWasm(`${where} embedded ${e[1] ? 'office ' : ''}module`, tmp);
       fs.unlinkSync(tmp);
     }
+    const worker = /ZIPING_OFFICE_WORKER_SOURCE\s*=\s*("(?:[^"\\]|\\.)*")/.exec(m[1]);
+    if (worker) checkJs(`${where} embedded office worker`, JSON.parse(worker[1]));
   }
 }
 

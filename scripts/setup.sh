@@ -2,7 +2,9 @@
 # Installs what building and testing ziping needs, skipping what is already there:
 # wasm32 target, the pinned nightly with rust-src (the Chromium 86 build, scripts/legacy-target.sh),
 # Trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's version, wasm-tools (validation), npm tools
-# (wasm-opt from binaryen 132, esbuild, acorn, playwright-core), Chromium + ChromeDriver from apt.
+# (wasm-opt from binaryen 132, esbuild, acorn, playwright-core), Chromium + ChromeDriver from apt,
+# LibreOffice Calc and Writer (headless) that make and check the office files of the tests, and
+# the CJK fonts and poppler (PDF to text and images) for looking at what is printed.
 # Nothing is downloaded from GitHub; Trunk runs offline with these pinned tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,9 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 if ((${#missing[@]})); then
     log "apt-get install ${missing[*]}"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

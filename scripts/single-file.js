@@ -29,6 +29,10 @@ const one = (re, what) => {
   return found[0];
 };
 const css = read(one(/^main-[0-9a-f]+\.css$/, 'stylesheet'));
+// the office module: its worker's script and its wasm, inlined, started on first use from a
+// Blob (a file:// page cannot start a worker from a file)
+const officeWorker = read(one(/^office-worker-[0-9a-f]+\.js$/, 'office worker'));
+const officeWasm = fs.readFileSync(path.join(distDir, one(/^ziping_office-[0-9a-f]+\.wasm$/, 'office module')));
 const glue = read(one(/^ziping-[0-9a-f]+\.js$/, 'wasm-bindgen glue'));
 const wasm = fs.readFileSync(path.join(distDir, one(/^ziping-[0-9a-f]+_bg\.wasm$/, 'module')));
 const recovery = read('recovery.js');
@@ -43,18 +47,35 @@ const data =
   '  return bytes;\n' +
   '}\n';
 const boot = bootScript('zipingWasmBytes()', false);
+const officeData =
+  `var ZIPING_OFFICE_WORKER_SOURCE = ${JSON.stringify(officeWorker).replace(/<\//g, '<\\/')};\n` +
+  `var ZIPING_OFFICE_WASM_BASE64 = "${officeWasm.toString('base64')}";\n` +
+  'function zipingOfficeWasmBytes() {\n' +
+  '  var text = atob(ZIPING_OFFICE_WASM_BASE64);\n' +
+  '  var bytes = new Uint8Array(text.length);\n' +
+  '  for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);\n' +
+  '  return bytes;\n' +
+  '}\n';
+const officeClient = fs
+  .readFileSync(path.join(__dirname, '..', 'static', 'office.template.js'), 'utf8')
+  .replace(
+    '__ZIPING_OFFICE_CONFIG__',
+    () => '{ workerSource: function () { return ZIPING_OFFICE_WORKER_SOURCE; }, wasmBytes: zipingOfficeWasmBytes }',
+  );
 
 const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inlineScript = (code) => {
   if (/<\/script/i.test(code)) fail('a script contains "</script"');
   return `<script>${code}</script>`;
 };
-const scripts = [recovery, glue, data, boot];
+const scripts = [recovery, officeData, officeClient, glue, data, boot];
 const policy = [
   "default-src 'none'",
   `script-src ${scripts.map(sha).join(' ')} 'unsafe-eval' 'wasm-unsafe-eval'`,
   `style-src ${sha(css)}`,
   'img-src data: blob:',
+  // the office worker starts from a Blob of its inlined script
+  'worker-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -70,11 +91,14 @@ swap(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`, 'stylesheet');
 swap(/<script src="\.\/recovery\.js"><\/script>/, inlineScript(recovery), 'recovery script');
 swap(/\s*<script defer src="\.\/ziping-[0-9a-f]+\.js"><\/script>/, '', 'glue script');
 swap(/\s*<script defer src="\.\/boot-[0-9a-f]+\.js"><\/script>/, '', 'boot script');
+swap(/\s*<script defer src="\.\/office-[0-9a-f]+\.js"><\/script>/, '', 'office client');
 // deferred scripts run after parsing: the inlined ones go last in <body> to keep that order
-swap(/<\/body>/, [glue, data, boot].map(inlineScript).join('\n') + '\n</body>', 'body');
+swap(/<\/body>/, [officeData, officeClient, glue, data, boot].map(inlineScript).join('\n') + '\n</body>', 'body');
 swap(/<title>/, '<meta name="ziping-edition" content="single-file">\n    <title>', 'title');
 if (/<(script|link)[^>]*\s(src|href)="\.\//.test(html)) fail('a reference to a separate file is left');
 
 fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
 fs.writeFileSync(outFile, html);
-console.log(`single-file: ${outFile} (${(html.length / 1024).toFixed(0)} KiB, module ${(wasm.length / 1024).toFixed(0)} KiB)`);
+console.log(
+  `single-file: ${outFile} (${(html.length / 1024).toFixed(0)} KiB, module ${(wasm.length / 1024).toFixed(0)} KiB, office module ${(officeWasm.length / 1024).toFixed(0)} KiB)`,
+);

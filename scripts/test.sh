@@ -12,11 +12,16 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native and wasm32)"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -- -D warnings
 
+step "office fixtures (LibreOffice makes .xlsx/.xls/.docx from tests/fixtures/forms)"
+bash scripts/office-fixtures.sh target/office-fixtures
+
 step "native tests"
-ZIPING_FUZZ_CASES="${ZIPING_FUZZ_CASES:-1000000}" cargo test --release
+ZIPING_FUZZ_CASES="${ZIPING_FUZZ_CASES:-1000000}" cargo test --release --workspace
+# the office readers once more, on the files LibreOffice made just now
+ZIPING_OFFICE_FIXTURES="$PWD/target/office-fixtures" cargo test --release -p ziping-office --test forms
 
 step "release build (scripts/build.sh: Trunk, nightly build-std for Chromium 86)"
 bash scripts/build.sh

@@ -5,11 +5,15 @@
 //    unknown to Chromium 86);
 // 2. writes legacy.html: the same page, whose policy adds 'unsafe-eval', which Chromium < 97
 //    requires before it compiles WebAssembly (boot falls back to it when index.html is refused);
-// 3. writes sw.js: the service worker for offline use after the first load.
+// 3. builds the office module (office/, a second crate) into its own wasm module and worker
+//    script, loaded by the office client (static/office.template.js) only when first used;
+// 4. writes sw.js: the service worker for offline use after the first load.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
+const { execFileSync } = require('child_process');
 const esbuild = require('esbuild');
 const bootScript = require('./boot');
 
@@ -40,6 +44,40 @@ const boot = bootScript(JSON.stringify('./' + wasm[0]), true);
 const bootName = hashed('boot', boot, 'js');
 fs.writeFileSync(path.join(dir, bootName), boot);
 
+// The office module, built with the same toolchain and flags as the page's (the environment of
+// scripts/build.sh: the pinned nightly, build-std, no reference types).
+function run(cmd, args) {
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, env: process.env });
+}
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'ziping-office']);
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+const officeBuilt = path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'ziping_office.wasm');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-office-'));
+run('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', tmp, officeBuilt]);
+run('wasm-opt', ['-Oz', path.join(tmp, 'ziping_office_bg.wasm'), '-o', path.join(tmp, 'office.wasm')]);
+const officeWasm = fs.readFileSync(path.join(tmp, 'office.wasm'));
+const officeWasmName = hashed('ziping_office', officeWasm, 'wasm');
+fs.writeFileSync(path.join(dir, officeWasmName), officeWasm);
+const officeGlue = esbuild.transformSync(fs.readFileSync(path.join(tmp, 'ziping_office.js'), 'utf8'), {
+  target: 'es2019',
+  minify: true,
+}).code;
+fs.rmSync(tmp, { recursive: true, force: true });
+const workerJs =
+  officeGlue +
+  '\n' +
+  fs
+    .readFileSync(path.join(root, 'static', 'office-worker.template.js'), 'utf8')
+    .replace('__ZIPING_OFFICE_WASM__', () => JSON.stringify('./' + officeWasmName));
+const workerName = hashed('office-worker', workerJs, 'js');
+fs.writeFileSync(path.join(dir, workerName), workerJs);
+const officeClient = fs
+  .readFileSync(path.join(root, 'static', 'office.template.js'), 'utf8')
+  .replace('__ZIPING_OFFICE_CONFIG__', () => JSON.stringify({ worker: './' + workerName }));
+const officeName = hashed('office', officeClient, 'js');
+fs.writeFileSync(path.join(dir, officeName), officeClient);
+console.log(`trunk-post-build: office module ${officeWasmName} (${(officeWasm.length / 1024).toFixed(0)} KiB), ${workerName}, ${officeName}`);
+
 const indexPath = path.join(dir, 'index.html');
 let html = fs
   .readFileSync(indexPath, 'utf8')
@@ -49,7 +87,9 @@ let html = fs
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is in index.html; the CSP blocks it');
 if (/type="module"/.test(html)) fail('a module script is in index.html; Chromium 86 needs classic scripts');
 const scripts =
-  `    <script defer src="./${glue[0]}"></script>\n` + `    <script defer src="./${bootName}"></script>\n`;
+  `    <script defer src="./${officeName}"></script>\n` +
+  `    <script defer src="./${glue[0]}"></script>\n` +
+  `    <script defer src="./${bootName}"></script>\n`;
 html = html.replace('</head>', scripts + '</head>');
 fs.writeFileSync(indexPath, html);
 
@@ -60,9 +100,11 @@ console.log(`trunk-post-build: loader ${glue[0]} + ${bootName}; legacy.html`);
 
 // Offline after the first load: a service worker that caches the app shell. Its cache is named
 // after a hash of every file it caches, so a new build is a new worker and a new cache.
+// the office module is not precached (it is not part of the first visit): the worker caches it
+// when it is first used
 const shell = fs
   .readdirSync(dir)
-  .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js')
+  .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker)-/.test(f))
   .concat(fs.existsSync(path.join(dir, 'help')) ? fs.readdirSync(path.join(dir, 'help')).map((f) => `help/${f}`) : [])
   .sort();
 const version = crypto.createHash('sha256');

@@ -8,6 +8,7 @@ pub mod charts;
 pub mod exchange;
 pub mod help;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod rules;
@@ -15,5 +16,5 @@ pub mod samples;
 pub mod store;
 pub mod summary;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

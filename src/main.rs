@@ -1,9 +1,12 @@
 //! The browser entry point; natively, a small command-line check of forms.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 fn main() {
     ziping::ui::start();
 }
+
+#[cfg(all(target_arch = "wasm32", not(feature = "web")))]
+fn main() {}
 
 /// `cargo run` prints the built-in samples' totals and departures; `cargo run -- FILE…` assesses
 /// the evaluations in export files; `cargo run -- --export-samples` writes the samples as an

@@ -45,10 +45,21 @@ self.addEventListener('fetch', function (event) {
     );
     return;
   }
-  // hashed assets never change: the cache first
+  // hashed assets never change: the cache first; the office module (loaded on first use, not
+  // precached) is kept once fetched, so it works offline after its first use
+  var lazy = /\/(ziping_office|office-worker)-[0-9a-f]+\.(wasm|js)$/.test(new URL(req.url).pathname);
   event.respondWith(
     caches.match(req, { ignoreSearch: true }).then(function (hit) {
-      return hit || fetch(req);
+      if (hit) return hit;
+      return fetch(req).then(function (res) {
+        if (lazy && res.ok) {
+          var copy = res.clone();
+          caches.open(CACHE).then(function (cache) {
+            cache.put(req, copy);
+          });
+        }
+        return res;
+      });
     })
   );
 });

@@ -136,7 +136,7 @@ pub fn summary_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) ->
 }
 
 /// Columns of the indicators table. The last three are computed and ignored on import.
-pub const INDICATOR_HEADER: [&str; 48] = [
+pub const INDICATOR_HEADER: [&str; 52] = [
     "编号",
     "项目名称",
     "主管部门",
@@ -166,6 +166,10 @@ pub const INDICATOR_HEADER: [&str; 48] = [
     "填报日期",
     "联系电话",
     "单位负责人",
+    "表上执行率",
+    "表上总分",
+    "表上等级",
+    "备注",
     "创建时间",
     "修改时间",
     "指标编号",
@@ -189,6 +193,9 @@ pub const INDICATOR_HEADER: [&str; 48] = [
 
 /// Columns that are computed on export and ignored on import.
 const COMPUTED: [&str; 5] = ["检测类型", "规则得分", "计入得分", "行内错误数", "说明"];
+
+/// Columns added after the first version: files without them still import.
+const OPTIONAL: [&str; 5] = ["表上执行率", "表上总分", "表上等级", "备注", "格式版本"];
 
 fn fund_cells(e: &Evaluation) -> Vec<String> {
     let mut out = Vec::with_capacity(12);
@@ -226,6 +233,10 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
             text_cell(&e.sign_off.date),
             text_cell(&e.sign_off.phone),
             text_cell(&e.sign_off.head),
+            text_cell(&e.funds.claimed_rate),
+            text_cell(&e.claimed_total),
+            text_cell(&e.claimed_grade),
+            text_cell(&e.note),
             e.created_at.to_string(),
             e.updated_at.to_string(),
         ]);
@@ -367,7 +378,7 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
     }
     for h in INDICATOR_HEADER
         .iter()
-        .filter(|h| !COMPUTED.contains(h) && **h != "格式版本")
+        .filter(|h| !COMPUTED.contains(h) && !OPTIONAL.contains(h))
     {
         if !index.contains_key(*h) {
             return Err(CsvError::MissingColumn((*h).to_string()));
@@ -438,6 +449,10 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             e.sign_off.date = get("填报日期");
             e.sign_off.phone = get("联系电话");
             e.sign_off.head = get("单位负责人");
+            e.funds.claimed_rate = get("表上执行率");
+            e.claimed_total = get("表上总分");
+            e.claimed_grade = get("表上等级");
+            e.note = get("备注");
             out.push(e);
         }
         let level2_text = get("二级指标");

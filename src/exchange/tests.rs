@@ -37,7 +37,17 @@ fn old_version_fixtures_still_import() {
     let v1 = include_bytes!("../../tests/fixtures/v1/seed_samples.json");
     let env = parse_export(v1).expect("v1 fixture");
     assert_eq!(env.format_version, 1);
-    assert_eq!(env.evaluations, samples());
+    // the samples as they were when the fixture was written: the printed 执行率 and 总分 were
+    // entered later
+    let then: Vec<_> = samples()
+        .into_iter()
+        .map(|mut e| {
+            e.funds.claimed_rate.clear();
+            e.claimed_total.clear();
+            e
+        })
+        .collect();
+    assert_eq!(env.evaluations, then);
     assert_eq!(env.departments, vec![department_sample()]);
     let totals: Vec<String> = env
         .evaluations

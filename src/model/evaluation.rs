@@ -310,6 +310,10 @@ pub struct FundTable {
     /// Explanation of low execution or of a claimed score that departs from the rule.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    /// 执行率 as printed on the form (a claim, compared with the computed rate); blank on forms
+    /// made in ziping, where the rate is only computed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub claimed_rate: String,
 }
 
 impl Default for FundTable {
@@ -322,6 +326,7 @@ impl Default for FundTable {
             weight: "10".into(),
             claimed: String::new(),
             reason: String::new(),
+            claimed_rate: String::new(),
         }
     }
 }
@@ -484,6 +489,15 @@ pub struct Evaluation {
     /// 三级指标 rows; their order within one 二级指标 group is the form's order.
     pub indicators: Vec<Indicator>,
     pub sign_off: SignOff,
+    /// 总分 as printed on an imported form (a claim, compared with the computed total).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub claimed_total: String,
+    /// 自评等级 as printed on an imported form (a claim, compared with the computed grade).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub claimed_grade: String,
+    /// 备注: free text; an import puts here what it could not place in a field.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
     /// Milliseconds since the Unix epoch of the last edit (0 = unknown).
     pub updated_at: u64,
     /// Milliseconds since the Unix epoch of creation (0 = unknown).
@@ -557,6 +571,25 @@ impl Evaluation {
         id
     }
 
+    /// Adds rows read from elsewhere (a paste) at the end of their 二级指标 groups, in their
+    /// order, with fresh ids; returns the ids.
+    pub fn append_rows(&mut self, rows: Vec<Indicator>) -> Vec<String> {
+        let mut ids = Vec::with_capacity(rows.len());
+        for mut row in rows {
+            let id = self.fresh_row_id();
+            row.id = id.clone();
+            let pos = self
+                .indicators
+                .iter()
+                .rposition(|i| i.level2 <= row.level2)
+                .map(|p| p + 1)
+                .unwrap_or(0);
+            self.indicators.insert(pos, row);
+            ids.push(id);
+        }
+        ids
+    }
+
     /// Removes a row; returns it with its position so it can be put back (undo).
     pub fn remove_row(&mut self, id: &str) -> Option<(usize, Indicator)> {
         let pos = self.indicators.iter().position(|i| i.id == id)?;
@@ -592,5 +625,51 @@ impl Evaluation {
             }
             None => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(level2: Level2, name: &str) -> Indicator {
+        Indicator {
+            level2,
+            name: name.into(),
+            ..Indicator::default()
+        }
+    }
+
+    #[test]
+    fn pasted_rows_go_to_the_end_of_their_groups() {
+        let mut e = Evaluation::new_blank("e".into(), "2024".into(), 0);
+        e.indicators[0].name = "原有数量".into();
+        let ids = e.append_rows(vec![
+            row(Level2::ServiceSatisfaction, "满意度"),
+            row(Level2::Quantity, "新增数量"),
+            row(Level2::Quality, "新增质量"),
+        ]);
+        assert_eq!(ids.len(), 3);
+        let order: Vec<(Level2, &str)> = e
+            .indicators
+            .iter()
+            .map(|r| (r.level2, r.name.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (Level2::Quantity, "原有数量"),
+                (Level2::Quantity, "新增数量"),
+                (Level2::Quality, "新增质量"),
+                (Level2::Economic, ""),
+                (Level2::ServiceSatisfaction, ""),
+                (Level2::ServiceSatisfaction, "满意度"),
+            ]
+        );
+        // ids are fresh and unique
+        let mut all: Vec<&str> = e.indicators.iter().map(|r| r.id.as_str()).collect();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), e.indicators.len());
     }
 }

@@ -97,20 +97,66 @@ pub enum Value {
     Invalid(NumberProblem),
 }
 
-/// Folds full-width ASCII forms (`９０％`, `＞＝`), the ideographic space and the
-/// look-alike comparison glyphs (`≧ ≦ ⩾ ⩽`) to their plain forms, and drops white space.
+/// Look-alike glyphs that Word, WPS, fonts and OCR put where a form means a plain sign, with the
+/// sign they mean: compatibility and small forms (`﹥ ﹤ ﹦ ﹪`), `≧ ≦ ⩾ ⩽`, the "not less / not
+/// more than" signs (`≮` is ≥, `≯` is ≤), box-drawing lines for `=` and for the dash that means
+/// "none", angle-like letters for `<` and `>`, and the many hyphens and minus signs.
+pub const LOOKALIKES: &[(char, char)] = &[
+    ('≧', '≥'),
+    ('⩾', '≥'),
+    ('≽', '≥'),
+    ('≮', '≥'),
+    ('≦', '≤'),
+    ('⩽', '≤'),
+    ('≼', '≤'),
+    ('≯', '≤'),
+    ('﹥', '>'),
+    ('˃', '>'),
+    ('›', '>'),
+    ('ᐳ', '>'),
+    ('﹤', '<'),
+    ('˂', '<'),
+    ('‹', '<'),
+    ('ᐸ', '<'),
+    ('﹦', '='),
+    ('═', '='),
+    ('꞊', '='),
+    ('⁼', '='),
+    ('₌', '='),
+    ('゠', '='),
+    ('﹪', '%'),
+    ('٪', '%'),
+    ('﹢', '+'),
+    ('﹣', '-'),
+    ('−', '-'),
+    ('–', '-'),
+    ('‐', '-'),
+    ('‑', '-'),
+    ('‒', '-'),
+    ('─', '—'),
+    ('━', '—'),
+    ('―', '—'),
+    ('⸺', '—'),
+    ('⸻', '—'),
+    ('﹘', '—'),
+];
+
+/// Folds full-width ASCII forms (`９０％`, `＞＝`) and the [`LOOKALIKES`] to their plain signs,
+/// and drops white space (the ideographic space too) and zero-width characters.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let c = match c {
+            // the common case first: ASCII and CJK ideographs are never folded
+            '\0'..='\u{7F}' | '\u{4E00}'..='\u{9FFF}' => c,
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '≧' | '⩾' => '≥',
-            '≦' | '⩽' => '≤',
-            '﹪' => '%',
-            '−' | '–' => '-',
-            _ => c,
+            _ => LOOKALIKES
+                .iter()
+                .find(|(from, _)| *from == c)
+                .map(|(_, to)| *to)
+                .unwrap_or(c),
         };
-        if c.is_whitespace() {
+        if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{2060}') {
             continue;
         }
         out.push(c);

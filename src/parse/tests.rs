@@ -126,3 +126,61 @@ fn number_fields() {
     assert_eq!(parse_number("1e5"), Err(NumberProblem::Exponent));
     assert_eq!(parse_number("/"), Err(NumberProblem::NotANumber));
 }
+
+/// Every look-alike glyph folds to the sign it stands for, and a target written with it reads
+/// as the same quantity as one written with the plain sign.
+#[test]
+fn every_lookalike_glyph_folds() {
+    for &(glyph, sign) in LOOKALIKES {
+        assert_eq!(
+            normalize(&glyph.to_string()),
+            sign.to_string(),
+            "U+{:04X}",
+            glyph as u32
+        );
+        match sign {
+            '≥' | '≤' | '>' | '<' | '=' => {
+                assert_eq!(
+                    parse_value(&format!("{glyph}90%")),
+                    parse_value(&format!("{sign}90%")),
+                    "U+{:04X}",
+                    glyph as u32
+                );
+                assert!(matches!(
+                    parse_value(&format!("{glyph}90%")),
+                    Value::Quantity(Quantity { op: Some(_), .. })
+                ));
+            }
+            '%' => assert_eq!(
+                parse_value(&format!("90{glyph}")),
+                q(None, "90", "%"),
+                "U+{:04X}",
+                glyph as u32
+            ),
+            '—' => assert_eq!(
+                parse_value(&glyph.to_string()),
+                Value::NotApplicable,
+                "U+{:04X}",
+                glyph as u32
+            ),
+            '-' => assert_eq!(
+                parse_value(&format!("{glyph}5")),
+                q(None, "-5", ""),
+                "U+{:04X}",
+                glyph as u32
+            ),
+            '+' => assert_eq!(
+                parse_value(&format!("{glyph}5")),
+                q(None, "5", ""),
+                "U+{:04X}",
+                glyph as u32
+            ),
+            other => panic!("no check for {other}"),
+        }
+    }
+    // full-width forms, zero-width and ideographic spaces
+    assert_eq!(normalize("＞＝９０％"), ">=90%");
+    assert_eq!(normalize("9\u{200B}0\u{3000}%"), "90%");
+    assert_eq!(parse_value("≮95%"), q(Some(Operator::Ge), "95", "%"));
+    assert_eq!(parse_value("≯3次"), q(Some(Operator::Le), "3", "次"));
+}

@@ -83,6 +83,14 @@ pub enum Field {
     Level1Weight(Level1),
     Indicator(String, IndicatorField),
     Total,
+    /// 总分 as printed on an imported form.
+    ClaimedTotal,
+    /// 等级 as printed on an imported form.
+    ClaimedGrade,
+    /// 执行率 as printed on the form.
+    FundClaimedRate,
+    /// 备注.
+    Note,
     Dept(DeptField),
 }
 

@@ -169,14 +169,17 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
         };
     }
 
+    // no 分值 (the 湖北 2020 form has none per row): no rule score at all — never a score of 0
+    // and never a departure against 0; the claimed score is what counts
     if weight.is_none() && row.weight.trim().is_empty() {
         out.push(Diagnostic::new(
-            Level::Error,
+            Level::Warning,
             f(IndicatorField::Weight),
             RuleId::R1,
-            format!("{label}的分值未填"),
-            format!("{label}: weight is blank"),
+            format!("{label}：分值未填，无法按规则计分"),
+            format!("{label}: no weight, so no rule score"),
         ));
+        return unweighted(row, kind, detected, claimed, out);
     }
     let w = weight.unwrap_or(Decimal::ZERO);
 
@@ -302,6 +305,43 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
         over_achievement,
         departure: claim.departure,
         completion,
+    }
+}
+
+/// A row without a weight: only the claimed score, checked for sign.
+fn unweighted(
+    row: &Indicator,
+    kind: IndicatorKind,
+    detected: IndicatorKind,
+    claimed: Option<Decimal>,
+    out: &mut Vec<Diagnostic>,
+) -> IndicatorResult {
+    let f = |field| Field::Indicator(row.id.clone(), field);
+    if claimed.is_some_and(|c| c.is_sign_negative() && !c.is_zero()) {
+        out.push(Diagnostic::new(
+            Level::Error,
+            f(IndicatorField::Claimed),
+            RuleId::R5,
+            "得分不能为负数",
+            "a score cannot be negative",
+        ));
+    }
+    IndicatorResult {
+        id: row.id.clone(),
+        kind,
+        detected,
+        weight: None,
+        rule: RuleScore::None,
+        claimed,
+        used: claimed.unwrap_or(Decimal::ZERO),
+        source: if claimed.is_some() {
+            ScoreSource::Claimed
+        } else {
+            ScoreSource::Missing
+        },
+        over_achievement: false,
+        departure: None,
+        completion: None,
     }
 }
 

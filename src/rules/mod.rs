@@ -213,6 +213,8 @@ pub fn assess(e: &Evaluation) -> Assessment {
             ),
         ));
     }
+    let grade = Grade::of(total);
+    printed_claims(e, &execution, total, grade, &mut out);
     Assessment {
         execution,
         indicators,
@@ -221,10 +223,138 @@ pub fn assess(e: &Evaluation) -> Assessment {
         applicable_weight,
         rescaled,
         total,
-        grade: Grade::of(total),
+        grade,
         rule_total,
         diagnostics: out,
     }
+}
+
+/// R6 for what an imported form printed: its 总分, 等级 and 执行率 are claims, and where ziping's
+/// figure differs the difference is a departure like a row's.
+fn printed_claims(
+    e: &Evaluation,
+    execution: &ExecutionResult,
+    total: Decimal,
+    grade: Grade,
+    out: &mut Vec<Diagnostic>,
+) {
+    let printed = e.claimed_total.trim();
+    if !printed.is_empty() {
+        match crate::parse::parse_number(printed) {
+            Ok(Some((t, unit))) if unit.is_empty() || unit == "分" => {
+                let diff = num::sub(t, total).filter(|d| d.abs() > num::tolerance());
+                if let Some(d) = diff {
+                    out.push(Diagnostic::new(
+                        Level::Warning,
+                        Field::ClaimedTotal,
+                        RuleId::R6,
+                        format!(
+                            "表上总分{}与各项得分合计{}不一致（相差{}）",
+                            fmt_num(t),
+                            fmt2(total),
+                            score::signed(d)
+                        ),
+                        format!(
+                            "the printed total {} differs from the sum of the scores {} (difference {})",
+                            fmt_num(t),
+                            fmt2(total),
+                            score::signed(d)
+                        ),
+                    ));
+                }
+            }
+            _ => out.push(Diagnostic::new(
+                Level::Error,
+                Field::ClaimedTotal,
+                RuleId::Input,
+                format!("表上总分“{printed}”不是数字"),
+                format!("the printed total “{printed}” is not a number"),
+            )),
+        }
+    }
+    let printed = e.claimed_grade.trim();
+    if !printed.is_empty() {
+        match grade_of_text(printed) {
+            Some(g) if g != grade => out.push(Diagnostic::new(
+                Level::Warning,
+                Field::ClaimedGrade,
+                RuleId::R6,
+                format!(
+                    "表上等级“{printed}”与按总分{}评定的等级“{}”不一致",
+                    fmt2(total),
+                    grade.name_zh()
+                ),
+                format!(
+                    "the printed grade “{printed}” differs from the grade of the total {}: {}",
+                    fmt2(total),
+                    grade.name_en()
+                ),
+            )),
+            Some(_) => {}
+            None => out.push(Diagnostic::new(
+                Level::Info,
+                Field::ClaimedGrade,
+                RuleId::R5,
+                format!("表上等级“{printed}”不是优、良、中、差之一，未核对"),
+                format!("the printed grade “{printed}” is not one of 优/良/中/差: not checked"),
+            )),
+        }
+    }
+    let printed = e.funds.claimed_rate.trim();
+    if !printed.is_empty() {
+        let claimed = match crate::parse::parse_number(printed) {
+            Ok(Some((n, unit))) if unit == "%" => num::div(n, Decimal::ONE_HUNDRED),
+            // "1" for 100 %, as some forms print the ratio
+            Ok(Some((n, unit))) if unit.is_empty() && n <= Decimal::new(15, 1) => Some(n),
+            Ok(Some((n, unit))) if unit.is_empty() => num::div(n, Decimal::ONE_HUNDRED),
+            _ => None,
+        };
+        match (claimed, execution.rate) {
+            (None, _) => out.push(Diagnostic::new(
+                Level::Error,
+                Field::FundClaimedRate,
+                RuleId::Input,
+                format!("表上执行率“{printed}”不是百分数"),
+                format!("the printed execution rate “{printed}” is not a percentage"),
+            )),
+            (Some(c), Some(r)) => {
+                // as printed, to two decimals of a percent
+                let diff = num::sub(c, r).map(|d| d.abs() > Decimal::new(5, 5)).unwrap_or(false);
+                if diff {
+                    out.push(Diagnostic::new(
+                        Level::Warning,
+                        Field::FundClaimedRate,
+                        RuleId::R6,
+                        format!("表上执行率{}与计算的执行率{}不一致", printed, num::fmt_pct(r)),
+                        format!(
+                            "the printed execution rate {} differs from the computed {}",
+                            printed,
+                            num::fmt_pct(r)
+                        ),
+                    ));
+                }
+            }
+            (Some(_), None) => out.push(Diagnostic::new(
+                Level::Info,
+                Field::FundClaimedRate,
+                RuleId::R2,
+                format!("表上执行率为{printed}，但年度资金总额缺少全年预算数或执行数，无法核对"),
+                format!("the form prints an execution rate of {printed}, but the total row lacks the amounts to check it"),
+            )),
+        }
+    }
+}
+
+/// 优 / 良 / 中 / 差 as forms write them (`优秀`, `良好`, `合格`…).
+fn grade_of_text(t: &str) -> Option<Grade> {
+    let k: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    Some(match k.as_str() {
+        "优" | "优秀" | "A" => Grade::Excellent,
+        "良" | "良好" | "B" => Grade::Good,
+        "中" | "中等" | "合格" | "一般" | "C" => Grade::Fair,
+        "差" | "较差" | "不合格" | "D" => Grade::Poor,
+        _ => return None,
+    })
 }
 
 fn header(e: &Evaluation, out: &mut Vec<Diagnostic>) {
@@ -268,7 +398,34 @@ fn level1_results(
                     (l2, g)
                 })
                 .collect();
-            if let Some(w) = weight {
+            let rows_weighted = e
+                .indicators
+                .iter()
+                .zip(rows)
+                .any(|(row, r)| row.level2.level1() == l1 && r.weight.is_some());
+            let rows_present = e.indicators.iter().any(|row| row.level2.level1() == l1);
+            if let (Some(w), false, true) = (weight, rows_weighted, rows_present) {
+                // rows without weights: the heading's weight bounds what they claim together
+                if totals.used > w {
+                    out.push(Diagnostic::new(
+                        Level::Error,
+                        Field::Level1Weight(l1),
+                        RuleId::R5,
+                        format!(
+                            "{}各指标得分合计{}，超过一级指标分值{}",
+                            l1.name_zh(),
+                            fmt_num(totals.used),
+                            fmt_num(w)
+                        ),
+                        format!(
+                            "{}: the scores add up to {}, more than its weight {}",
+                            l1.name_zh(),
+                            fmt_num(totals.used),
+                            fmt_num(w)
+                        ),
+                    ));
+                }
+            } else if let Some(w) = weight {
                 if totals.weight != w {
                     out.push(Diagnostic::new(
                         Level::Warning,
@@ -305,6 +462,10 @@ fn check_weight_sum(
     level1: &[Level1Result],
     out: &mut Vec<Diagnostic>,
 ) {
+    // a form that prints no level-1 weights (湖北 2020: points per block) has nothing to add up
+    if level1.iter().all(|l| l.weight.is_none()) {
+        return;
+    }
     let mut sum = execution.weight;
     for l in level1 {
         sum = sum.saturating_add(l.weight.unwrap_or(Decimal::ZERO));

@@ -535,3 +535,95 @@ fn departures_are_listed_with_both_scores_and_the_difference() {
     assert!(has(&a, Level::Warning, RuleId::R6, "规则得分10.00"));
     assert!(has(&a, Level::Error, RuleId::R6, "偏差说明"));
 }
+
+/// A row without a weight (湖北 2020 forms have no 分值 column) has no rule score: one message,
+/// never a rule score of 0 and never a departure against 0; its claimed score counts.
+#[test]
+fn a_row_without_weight_has_no_rule_score() {
+    let mut e = form_with(vec![
+        ind("a", Level2::Quantity, "≥12个", "12个", "", "20"),
+        ind("b", Level2::Quality, "≥98%", "97%", "", "14.85"),
+    ]);
+    e.level1_weights.output = "50".into();
+    let a = assess(&e);
+    for r in &a.indicators {
+        assert_eq!(r.rule, RuleScore::None);
+        assert_eq!(r.departure, None);
+        assert_eq!(r.source, ScoreSource::Claimed);
+    }
+    let msgs: Vec<&Diagnostic> = a
+        .diagnostics
+        .iter()
+        .filter(|x| x.zh.contains("分值未填，无法按规则计分"))
+        .collect();
+    assert_eq!(msgs.len(), 2, "once per row");
+    assert_eq!(a.departures().count(), 0);
+    // the heading's 50 is not compared with the rows' (absent) weights
+    assert!(!has(
+        &a,
+        Level::Warning,
+        RuleId::R1,
+        "产出指标的三级指标分值合计"
+    ));
+    // 10 (execution) + 20 + 14.85
+    assert_eq!(a.total, d("44.85"));
+}
+
+/// The 一级 weight printed in a heading bounds the claimed scores of rows without weights.
+#[test]
+fn a_heading_weight_bounds_unweighted_rows() {
+    let mut e = form_with(vec![
+        ind("a", Level2::Quantity, "≥12个", "12个", "", "30"),
+        ind("b", Level2::Quality, "≥98%", "97%", "", "25"),
+    ]);
+    e.level1_weights.output = "50".into();
+    let a = assess(&e);
+    assert!(has(
+        &a,
+        Level::Error,
+        RuleId::R5,
+        "得分合计55，超过一级指标分值50"
+    ));
+}
+
+/// What a form printed (总分, 等级, 执行率) is a claim: a difference is a departure (R6).
+#[test]
+fn printed_total_grade_and_rate_are_claims() {
+    let mut e = form_with(vec![
+        ind("a", Level2::Quantity, "100", "100", "50", "50"),
+        ind("b", Level2::Economic, "100", "100", "30", "30"),
+        ind("c", Level2::ServiceSatisfaction, "100", "100", "10", "8"),
+    ]);
+    // computed: 10 + 50 + 30 + 8 = 98, 优, execution 100 %
+    e.claimed_total = "100".into();
+    e.claimed_grade = "良".into();
+    e.funds.claimed_rate = "95%".into();
+    let a = assess(&e);
+    assert_eq!(a.total, d("98"));
+    let field = |f: Field| {
+        a.diagnostics_for(&f)
+            .map(|x| x.zh.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(field(Field::ClaimedTotal)
+        .iter()
+        .any(|m| m.contains("表上总分100与各项得分合计98.00不一致（相差+2.00）")));
+    assert!(field(Field::ClaimedGrade)
+        .iter()
+        .any(|m| m.contains("“良”") && m.contains("“优”")));
+    assert!(field(Field::FundClaimedRate)
+        .iter()
+        .any(|m| m.contains("95%") && m.contains("100.00%")));
+    // agreeing claims say nothing; "1" is read as 100 %
+    e.claimed_total = "98".into();
+    e.claimed_grade = "优秀".into();
+    e.funds.claimed_rate = "1".into();
+    let a = assess(&e);
+    assert!(a.diagnostics_for(&Field::ClaimedTotal).next().is_none());
+    assert!(a.diagnostics_for(&Field::ClaimedGrade).next().is_none());
+    assert!(a.diagnostics_for(&Field::FundClaimedRate).next().is_none());
+    // a printed total that is not a number is an input error
+    e.claimed_total = "八十八".into();
+    let a = assess(&e);
+    assert!(has(&a, Level::Error, RuleId::Input, "不是数字"));
+}

@@ -106,6 +106,7 @@ fn form(
     lines: &[Line],
     preparer: &str,
     phone: &str,
+    total: &str,
 ) -> Evaluation {
     Evaluation {
         id: id.into(),
@@ -126,6 +127,9 @@ fn form(
             phone: phone.into(),
             head: HEAD.into(),
         },
+        claimed_total: total.into(),
+        claimed_grade: String::new(),
+        note: String::new(),
         updated_at: 0,
         created_at: 0,
     }
@@ -149,6 +153,7 @@ fn sheling() -> Evaluation {
             weight: "10".into(),
             claimed: "8".into(),
             reason: String::new(),
+            claimed_rate: "100%".into(),
         },
         (goal, done),
         &[
@@ -166,6 +171,7 @@ fn sheling() -> Evaluation {
         ],
         "旷水源",
         "13975424090",
+        "88",
     )
 }
 
@@ -184,6 +190,7 @@ fn zhaoshang() -> Evaluation {
             weight: "10".into(),
             claimed: "7".into(),
             reason: String::new(),
+            claimed_rate: "100%".into(),
         },
         (
             "引进总投资过千万项目20个，其中总投资过亿项目5个",
@@ -231,6 +238,7 @@ fn zhaoshang() -> Evaluation {
         ],
         "彭智岳",
         "13467758247",
+        "87",
     )
 }
 
@@ -251,6 +259,7 @@ fn chubeiliang() -> Evaluation {
             weight: "10".into(),
             claimed: "6".into(),
             reason: String::new(),
+            claimed_rate: "100%".into(),
         },
         (
             "确保县级储备粮油正常运转",
@@ -355,6 +364,7 @@ fn chubeiliang() -> Evaluation {
         ],
         "向齐",
         "15873406193",
+        "80",
     )
 }
 
@@ -374,6 +384,7 @@ fn guanbi() -> Evaluation {
             weight: "10".into(),
             claimed: "9".into(),
             reason: String::new(),
+            claimed_rate: "100%".into(),
         },
         (
             "解决改制企业遗留问题，维护社会稳定。",
@@ -404,5 +415,6 @@ fn guanbi() -> Evaluation {
         ],
         "颜佳美",
         "13170344519",
+        "89",
     )
 }

@@ -12,7 +12,7 @@
 //! loaded until the user deals with them. The logic works on any [`KeyValueStore`]; the
 //! browser's localStorage backend lives in `local.rs` (wasm only), tests use [`MemoryStore`].
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod local;
 mod memory;
 pub mod merge;

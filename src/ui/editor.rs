@@ -37,6 +37,7 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
             <h2 class="form-title">
                 {move || doc.with(|e| form_title(&e.year, t("预算支出绩效自评表")))}
             </h2>
+            <PasteRows app=app doc=doc />
             <div class="form-layout">
                 <div class="form-main">
                     <HeaderTable app=app doc=doc diags=diags />
@@ -44,6 +45,7 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
                     <GoalTable app=app doc=doc />
                     <IndicatorTable app=app doc=doc assessment=assessment diags=diags />
                     <SignOffView app=app doc=doc />
+                    <NoteView app=app doc=doc diags=diags />
                     <h3>{t("得分构成")}</h3>
                     <ScoreChart assessment=assessment />
                 </div>
@@ -193,6 +195,21 @@ fn FundTableView(
                         )}
                     </td>
                 </tr>
+                <tr class="printed-claim">
+                    <th class="row-head" title=t("导入的表上印的执行率，用于核对；自己填的表可留空")>{t("表上执行率")}</th>
+                    <td colspan="6">
+                        {text_input(
+                            app,
+                            doc,
+                            diags,
+                            Field::FundClaimedRate,
+                            t("表上执行率").into(),
+                            "num",
+                            |e| e.funds.claimed_rate.clone(),
+                            |e, v| e.funds.claimed_rate = v,
+                        )}
+                    </td>
+                </tr>
             </tbody>
         </table>
     }
@@ -281,6 +298,95 @@ where
                 {t("采用规则得分")}
             </button>
         </div>
+    }
+}
+
+/// Ctrl+V of a table copied from Word, Excel or WPS inside an open form: its indicator rows,
+/// shown first, go into this form's groups. A paste into a field of a single value is the
+/// field's own.
+#[component]
+fn PasteRows(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
+    let pending: RwSignal<Option<Vec<crate::model::Indicator>>> = RwSignal::new(None);
+    let problem: RwSignal<Option<String>> = RwSignal::new(None);
+    let listener = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
+        let Some((html, plain)) = super::office::clipboard_of(&ev, false) else {
+            return;
+        };
+        ev.prevent_default();
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match super::office::read_clipboard(&html, &plain).await {
+                Ok(outcome) => {
+                    let mut rows: Vec<crate::model::Indicator> = outcome
+                        .forms
+                        .into_iter()
+                        .flat_map(|f| f.evaluation.indicators)
+                        .collect();
+                    if rows.is_empty() {
+                        rows = outcome.rows;
+                    }
+                    if rows.is_empty() {
+                        problem.set(Some(
+                            t("粘贴的内容中没有找到三级指标行（需含二级指标名称或表头）")
+                                .to_string(),
+                        ));
+                    } else {
+                        pending.set(Some(rows));
+                    }
+                }
+                Err(m) => problem.set(Some(m)),
+            }
+        });
+    });
+    on_cleanup(move || listener.remove());
+    let add = move |_| {
+        if let Some(rows) = pending.get_untracked() {
+            app.add_rows(doc, rows);
+        }
+        pending.set(None);
+    };
+    view! {
+        {move || problem.get().map(|m| view! { <div class="banner warning no-print" role="alert" data-testid="paste-problem">{m}</div> })}
+        {move || pending.get().map(|rows| {
+            let n = rows.len();
+            let list = rows
+                .into_iter()
+                .map(|r| view! { <li>{t(r.level2.name_zh())}" · "{r.name}" · "{r.target}" · "{r.actual}</li> })
+                .collect_view();
+            view! {
+                <div class="import-preview no-print" data-testid="paste-preview">
+                    <p>{tf("粘贴的表格中有{}行三级指标，将添加到本表对应的二级指标下：", &[&n])}</p>
+                    <ul>{list}</ul>
+                    <button class="primary" data-testid="confirm-paste" on:click=add>{t("添加到本表")}</button>
+                    <button on:click=move |_| pending.set(None)>{t("取消")}</button>
+                </div>
+            }
+        })}
+    }
+}
+
+/// 备注: free text, where an import keeps what it could not place.
+#[component]
+fn NoteView(app: AppState, doc: RwSignal<Evaluation>, diags: Diags) -> impl IntoView {
+    view! {
+        <table class="form note-table">
+            <tbody>
+                <tr>
+                    <th class="row-head">{t("备注")}</th>
+                    <td>
+                        {text_area(
+                            app,
+                            doc,
+                            diags,
+                            Field::Note,
+                            t("备注").into(),
+                            |e| e.note.clone(),
+                            |e, v| e.note = v,
+                        )}
+                    </td>
+                </tr>
+            </tbody>
+        </table>
     }
 }
 
@@ -414,6 +520,35 @@ fn IndicatorTable(
                     <td class="kind"></td>
                     <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
                     <td>{move || assessment.with(|a| tf("等级：{}", &[&t(a.grade.name_zh())]))} {notes(diags, Field::Total)}</td>
+                    <td class="no-print"></td>
+                </tr>
+                <tr class="printed-claim">
+                    <th colspan="5" title=t("导入的表上印的总分和等级，用于核对；自己填的表可留空")>{t("表上总分")}</th>
+                    <td colspan="3">
+                        {text_input(
+                            app,
+                            doc,
+                            diags,
+                            Field::ClaimedTotal,
+                            t("表上总分").into(),
+                            "num",
+                            |e| e.claimed_total.clone(),
+                            |e, v| e.claimed_total = v,
+                        )}
+                    </td>
+                    <td>
+                        {t("表上等级")}
+                        {text_input(
+                            app,
+                            doc,
+                            diags,
+                            Field::ClaimedGrade,
+                            t("表上等级").into(),
+                            "tiny",
+                            |e| e.claimed_grade.clone(),
+                            |e, v| e.claimed_grade = v,
+                        )}
+                    </td>
                     <td class="no-print"></td>
                 </tr>
             </tfoot>

@@ -3,10 +3,12 @@
 //! evaluation is never overwritten without the user choosing to.
 
 use super::state::{now_ms, AppState};
-use crate::exchange::csv::{indicators_csv, parse_indicators_csv, summary_csv};
+use crate::exchange::csv::{indicators_csv, parse_indicators_csv, summary_csv, CsvError};
 use crate::exchange::plan::{actions, plan, Choice, DocKind, Newer, PlanItem};
 use crate::exchange::{export_json, file_name, parse_export, Envelope};
 use crate::i18n::{t, tf};
+use crate::import::adopt::envelope_of;
+use crate::import::{Outcome, Recognised};
 use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -121,6 +123,10 @@ struct Pending {
     envelope: Envelope,
     items: Vec<PlanItem>,
     choices: Vec<RwSignal<Choice>>,
+    /// Forms read from Word, Excel, WPS, HTML or text, with the account of the reading.
+    recognised: Vec<Recognised>,
+    /// Per recognised form: take the 分值 the form implies for rows printed without one.
+    accept_weights: Vec<RwSignal<bool>>,
 }
 
 fn fmt_time(ms: u64) -> String {
@@ -137,6 +143,12 @@ fn fmt_time(ms: u64) -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+/// What a file gave: an export (JSON, ziping's CSV) or forms read from an office document.
+enum Read {
+    Export(Envelope),
+    Forms(Outcome),
 }
 
 /// Reads bytes of a picked or dropped file and prepares the preview.
@@ -156,41 +168,114 @@ fn read_file(
             }
         };
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let is_csv = name.to_lowercase().ends_with(".csv");
-        let parsed = if is_csv {
-            parse_indicators_csv(&bytes)
-                .map(|evals| Envelope::new(evals, Vec::new(), 0))
+        let lower = name.to_lowercase();
+        let parsed = if lower.ends_with(".json") {
+            parse_export(&bytes)
+                .map(Read::Export)
                 .map_err(|e| e.message(crate::i18n::lang()))
-        } else {
-            parse_export(&bytes).map_err(|e| e.message(crate::i18n::lang()))
-        };
-        match parsed {
-            Err(m) => {
-                pending.set(None);
-                error.set(Some(tf("“{}”未导入：{}", &[&name, &m])));
+        } else if lower.ends_with(".csv") {
+            match parse_indicators_csv(&bytes) {
+                Ok(evals) => Ok(Read::Export(Envelope::new(evals, Vec::new(), 0))),
+                // a CSV of another shape (a form saved from Excel as CSV): read it as a table
+                Err(CsvError::MissingColumn(_) | CsvError::Encoding(_)) => {
+                    super::office::read_file(&name, &bytes)
+                        .await
+                        .map(Read::Forms)
+                }
+                Err(e) => Err(e.message(crate::i18n::lang())),
             }
-            Ok(envelope) => {
-                let ws = app.snapshot();
-                let items = plan(&ws, &envelope);
-                let choices = items
+        } else {
+            super::office::read_file(&name, &bytes)
+                .await
+                .map(Read::Forms)
+        };
+        show(app, name, parsed, pending, error);
+    });
+}
+
+/// Shows what was read for confirmation, or why nothing can be imported.
+fn show(
+    app: AppState,
+    name: String,
+    parsed: Result<Read, String>,
+    pending: RwSignal<Option<Pending>>,
+    error: RwSignal<Option<String>>,
+) {
+    let (envelope, recognised) = match parsed {
+        Err(m) => {
+            pending.set(None);
+            error.set(Some(tf("“{}”未导入：{}", &[&name, &m])));
+            return;
+        }
+        Ok(Read::Export(env)) => (env, Vec::new()),
+        Ok(Read::Forms(outcome)) => {
+            if outcome.forms.is_empty() && outcome.rows.is_empty() {
+                pending.set(None);
+                let why = outcome.found.message(crate::i18n::lang());
+                error.set(Some(tf("“{}”未导入：{}", &[&name, &why])));
+                return;
+            }
+            let ws = app.snapshot();
+            let mut taken: Vec<String> = Vec::new();
+            let env = envelope_of(
+                &outcome,
+                &ws.evaluations,
+                || {
+                    let id = app.new_id(&taken);
+                    taken.push(id.clone());
+                    id
+                },
+                now_ms(),
+            );
+            let mut recognised = outcome.forms;
+            if recognised.is_empty() {
+                // rows without a form: shown as the one form they make
+                recognised = env
+                    .evaluations
                     .iter()
-                    .map(|it| {
-                        RwSignal::new(match &it.conflict {
-                            None => Choice::Replace,
-                            Some(_) => Choice::Skip,
-                        })
+                    .map(|e| Recognised {
+                        evaluation: e.clone(),
+                        at: crate::import::Place {
+                            document: String::new(),
+                            table: 1,
+                            row: 1,
+                            col: 1,
+                        },
+                        unplaced: Vec::new(),
+                        notes: Vec::new(),
+                        proposed_weights: Vec::new(),
+                        proposal_basis: Vec::new(),
                     })
                     .collect();
-                error.set(None);
-                pending.set(Some(Pending {
-                    file: name,
-                    envelope,
-                    items,
-                    choices,
-                }));
+            } else {
+                for (r, e) in recognised.iter_mut().zip(&env.evaluations) {
+                    r.evaluation = e.clone();
+                }
             }
+            (env, recognised)
         }
-    });
+    };
+    let ws = app.snapshot();
+    let items = plan(&ws, &envelope);
+    let choices = items
+        .iter()
+        .map(|it| {
+            RwSignal::new(match &it.conflict {
+                None => Choice::Replace,
+                Some(_) => Choice::Skip,
+            })
+        })
+        .collect();
+    error.set(None);
+    let accept_weights = recognised.iter().map(|_| RwSignal::new(false)).collect();
+    pending.set(Some(Pending {
+        file: name,
+        envelope,
+        items,
+        choices,
+        recognised,
+        accept_weights,
+    }));
 }
 
 /// Import: a file picker, a drop zone, the preview with a choice for every conflict.
@@ -213,6 +298,24 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             input.set_value("");
         }
     };
+    // Ctrl+V on the list page: a table copied from Word, Excel or WPS becomes new forms
+    let paste = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
+        if super::office::from_field(&ev) {
+            return;
+        }
+        let Some((html, plain)) = super::office::clipboard_of(&ev, true) else {
+            return;
+        };
+        ev.prevent_default();
+        done.set(None);
+        leptos::task::spawn_local(async move {
+            let parsed = super::office::read_clipboard(&html, &plain)
+                .await
+                .map(Read::Forms);
+            show(app, t("粘贴的内容").to_string(), parsed, pending, error);
+        });
+    });
+    on_cleanup(move || paste.remove());
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -230,7 +333,18 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             return;
         };
         let choices: Vec<Choice> = p.choices.iter().map(|c| c.get_untracked()).collect();
-        let acts = actions(p.envelope, &choices, |id| app.id_taken(id));
+        let mut envelope = p.envelope;
+        for ((r, accept), e) in p
+            .recognised
+            .iter()
+            .zip(&p.accept_weights)
+            .zip(envelope.evaluations.iter_mut())
+        {
+            if accept.get_untracked() {
+                *e = r.with_proposed_weights();
+            }
+        }
+        let acts = actions(envelope, &choices, |id| app.id_taken(id));
         let n = acts.len();
         app.apply_import(acts);
         pending.set(None);
@@ -289,9 +403,17 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let forms = p
+                .recognised
+                .iter()
+                .cloned()
+                .zip(p.accept_weights.iter().copied())
+                .map(|(form, accept)| view! { <super::office::RecognisedForm form=form accept_weights=accept /> })
+                .collect_view();
             view! {
                 <div class="import-preview" data-testid="import-preview">
                     <p>{tf("“{}”中有 {} 份表：", &[&p.file, &p.items.len()])}</p>
+                    <div class="recognised-list">{forms}</div>
                     <ul>{rows}</ul>
                     <button class="primary" data-testid="confirm-import" on:click=confirm>{t("确认导入")}</button>
                     <button on:click=move |_| pending.set(None)>{t("取消")}</button>
@@ -311,8 +433,8 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             on:drop=on_drop
         >
             <label class="import-pick">
-                {t("导入文件（JSON 或 指标明细CSV），也可把文件拖到这里：")}
-                <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="import-file" on:change=on_pick />
+                {t("导入文件（本工具的JSON、CSV，或Excel、Word、WPS保存的.xlsx、.xls、.docx、网页、文本），也可把文件拖到这里，或在本页按Ctrl+V粘贴从Word、Excel复制的表格：")}
+                <input type="file" accept=".json,.csv,.xlsx,.xls,.docx,.html,.htm,.txt,.xml,.doc,.et,.wps,application/json,text/csv" data-testid="import-file" on:change=on_pick />
             </label>
             {move || error.get().map(|m| view! { <div class="banner error" role="alert" data-testid="import-error">{m}</div> })}
             {move || done.get().map(|m| view! { <div class="note info" role="status" data-testid="import-done">{m}</div> })}

@@ -8,6 +8,7 @@ mod exchange;
 mod help;
 mod lang;
 mod list;
+mod office;
 mod state;
 mod summary;
 mod widgets;

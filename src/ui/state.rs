@@ -48,6 +48,11 @@ pub enum Undo {
         pos: usize,
         row: crate::model::Indicator,
     },
+    /// Rows pasted into a form.
+    RowsAdded {
+        eval_id: String,
+        ids: Vec<String>,
+    },
     Imported(ImportUndo),
     TrashEmptied(Vec<TrashedEvaluation>),
     DepartmentDeleted(Box<DepartmentEvaluation>),
@@ -80,6 +85,7 @@ impl Undo {
                     row.name.trim()
                 }],
             ),
+            Undo::RowsAdded { ids, .. } => tf("已粘贴{}行三级指标。", &[&ids.len()]),
             Undo::Imported(i) => tf(
                 "已导入：新增{}份，替换{}份。",
                 &[
@@ -448,6 +454,14 @@ impl AppState {
         self.undo.set(Some(Undo::Imported(undo)));
     }
 
+    /// Adds pasted rows to a form; undoable.
+    pub fn add_rows(&self, doc: RwSignal<Evaluation>, rows: Vec<crate::model::Indicator>) {
+        let mut ids = Vec::new();
+        self.edit(doc, |e| ids = e.append_rows(rows));
+        let eval_id = doc.with_untracked(|e| e.id.clone());
+        self.undo.set(Some(Undo::RowsAdded { eval_id, ids }));
+    }
+
     /// Removes an indicator row; undoable.
     pub fn remove_row(&self, doc: RwSignal<Evaluation>, row_id: &str) {
         let mut removed = None;
@@ -469,6 +483,11 @@ impl AppState {
             Undo::RowRemoved { eval_id, pos, row } => {
                 if let Some(entry) = self.entry(&eval_id) {
                     self.edit(entry.doc, |e| e.restore_row(pos, row));
+                }
+            }
+            Undo::RowsAdded { eval_id, ids } => {
+                if let Some(entry) = self.entry(&eval_id) {
+                    self.edit(entry.doc, |e| e.indicators.retain(|r| !ids.contains(&r.id)));
                 }
             }
             Undo::Imported(i) => {
@@ -518,6 +537,16 @@ impl AppState {
             }
             Undo::DepartmentDeleted(d) => {
                 self.insert_department(*d);
+            }
+        }
+    }
+
+    /// An id for a new form, used by nothing stored (nor by the ids in `also_taken`).
+    pub fn new_id(&self, also_taken: &[String]) -> String {
+        loop {
+            let id = self.unused_id(&format!("e{:x}{:08x}", now_ms(), random_suffix()));
+            if !also_taken.contains(&id) && !self.id_taken(&id) {
+                return id;
             }
         }
     }

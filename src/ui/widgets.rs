@@ -210,6 +210,10 @@ pub fn field_dom_id(field: &Field) -> String {
         Field::Level1Weight(l) => format!("f-l1-{l:?}"),
         Field::Indicator(id, f) => format!("f-i-{id}-{f:?}"),
         Field::Total => "f-total".into(),
+        Field::ClaimedTotal => "f-claimed-total".into(),
+        Field::ClaimedGrade => "f-claimed-grade".into(),
+        Field::FundClaimedRate => "f-fund-claimed-rate".into(),
+        Field::Note => "f-note".into(),
         Field::Dept(d) => format!("f-d-{d:?}")
             .chars()
             .map(|c| {

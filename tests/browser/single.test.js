@@ -81,3 +81,32 @@ test('from file://: computes, survives a reload, exports and imports', async () 
   assert.deepEqual(b.problems, []);
   await other.close();
 });
+
+test('from file://: the office module starts from the page itself and reads a workbook and a paste', async () => {
+  const html = fs.readFileSync(FILE, 'utf8');
+  assert.match(html, /ZIPING_OFFICE_WASM_BASE64 = "AGFzbQ/);
+  assert.match(html, /worker-src blob:/);
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  const { page, problems } = await open(ctx);
+  const fixtures = process.env.ZIPING_OFFICE_FIXTURES || path.resolve(__dirname, '..', '..', 'office', 'tests', 'fixtures');
+  await page.setInputFiles('[data-testid="import-file"]', path.join(fixtures, 'formats.xlsx'));
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.equal(await page.locator('[data-testid="recognised-form"]').count(), 2);
+  await page.click('[data-testid="confirm-import"]');
+  await page.waitForSelector('[data-testid="import-done"]');
+  const totals = await page.$$eval('[data-testid="list-total"]', (els) => els.map((e) => e.textContent).sort());
+  assert.deepEqual(totals, ['100.00', '96.50']);
+  // a paste of Excel's clipboard HTML
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', '<table><tr><td>项目名称</td><td colspan=3>粘贴的项目</td></tr>' +
+      '<tr><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td></tr>' +
+      '<tr><td>数量指标</td><td>培训人数</td><td>≥100人</td><td>120人</td></tr></table>');
+    dt.setData('text/plain', '项目名称\t粘贴的项目\n二级指标\t三级指标\t年度指标值\t实际完成值\n数量指标\t培训人数\t≥100人\t120人\n');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.match(await page.textContent('[data-testid="import-preview"]'), /粘贴的项目/);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
