@@ -56,6 +56,15 @@ async function main() {
   await page.locator('[data-testid="import-preview"]').scrollIntoViewIfNeeded();
   await shot('import.png', page.locator('.import'));
 
+  // a form made in Excel (the 中江 layout, saved by LibreOffice): the preview of what was read
+  await page.goto(srv.url + '#/');
+  await page.waitForSelector('[data-testid="import-file"]');
+  await page.setInputFiles('[data-testid="import-file"]', path.join(__dirname, '..', 'office', 'tests', 'fixtures', 'mof-zhongjiang.xlsx'));
+  await page.waitForSelector('[data-testid="recognised-form"]');
+  await page.evaluate(() => document.querySelector('[data-testid="recognised-form"]').setAttribute('open', ''));
+  await page.locator('[data-testid="import-preview"]').scrollIntoViewIfNeeded();
+  await shot('paste.png', page.locator('.import'));
+
   await browser.close();
   await srv.close();
 }

@@ -32,6 +32,7 @@ const css = read(one(/^main-[0-9a-f]+\.css$/, 'stylesheet'));
 // the office module: its worker's script and its wasm, inlined, started on first use from a
 // Blob (a file:// page cannot start a worker from a file)
 const officeWorker = read(one(/^office-worker-[0-9a-f]+\.js$/, 'office worker'));
+// (the hosted page's stub that loads the client on first use is replaced by the client itself)
 const officeWasm = fs.readFileSync(path.join(distDir, one(/^ziping_office-[0-9a-f]+\.wasm$/, 'office module')));
 const glue = read(one(/^ziping-[0-9a-f]+\.js$/, 'wasm-bindgen glue'));
 const wasm = fs.readFileSync(path.join(distDir, one(/^ziping-[0-9a-f]+_bg\.wasm$/, 'module')));

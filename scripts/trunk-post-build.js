@@ -74,9 +74,17 @@ fs.writeFileSync(path.join(dir, workerName), workerJs);
 const officeClient = fs
   .readFileSync(path.join(root, 'static', 'office.template.js'), 'utf8')
   .replace('__ZIPING_OFFICE_CONFIG__', () => JSON.stringify({ worker: './' + workerName }));
-const officeName = hashed('office', officeClient, 'js');
-fs.writeFileSync(path.join(dir, officeName), officeClient);
-console.log(`trunk-post-build: office module ${officeWasmName} (${(officeWasm.length / 1024).toFixed(0)} KiB), ${workerName}, ${officeName}`);
+const clientName = hashed('office-client', officeClient, 'js');
+fs.writeFileSync(path.join(dir, clientName), officeClient);
+// the page itself carries only the stub that loads the client on first use
+const officeStub = fs
+  .readFileSync(path.join(root, 'static', 'office-stub.template.js'), 'utf8')
+  .replace('__ZIPING_OFFICE_CLIENT__', () => JSON.stringify('./' + clientName));
+const officeName = hashed('office', officeStub, 'js');
+fs.writeFileSync(path.join(dir, officeName), officeStub);
+console.log(
+  `trunk-post-build: office module ${officeWasmName} (${(officeWasm.length / 1024).toFixed(0)} KiB), ${workerName}, ${clientName}, stub ${officeName}`,
+);
 
 const indexPath = path.join(dir, 'index.html');
 let html = fs
@@ -104,7 +112,7 @@ console.log(`trunk-post-build: loader ${glue[0]} + ${bootName}; legacy.html`);
 // when it is first used
 const shell = fs
   .readdirSync(dir)
-  .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker)-/.test(f))
+  .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker|office-client)-/.test(f))
   .concat(fs.existsSync(path.join(dir, 'help')) ? fs.readdirSync(path.join(dir, 'help')).map((f) => `help/${f}`) : [])
   .sort();
 const version = crypto.createHash('sha256');

@@ -72,8 +72,39 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
-        title_zh: "三、导出、打印与导入",
-        title_en: "3. Exporting, printing and importing",
+        title_zh: "三、从Word、Excel、WPS导入已有的表",
+        title_en: "3. Bringing in forms from Word, Excel and WPS",
+        image: Some((
+            "help/paste.png",
+            "导入Excel文件前的预览：读到的表头、资金、指标行，表上总分与计算总分，以及识别说明",
+            "Before importing an Excel file: the header, funds and rows as read, the printed and the computed total, and notes on the reading",
+        )),
+        steps: &[
+            Step {
+                zh: "在Word、Excel或WPS中选中整张自评表（或只选其中的指标行）并复制，然后在本工具首页按Ctrl+V：表格会被识别为新的自评表。在打开的自评表中按Ctrl+V，则把复制的指标行添加到这张表对应的二级指标下（可撤销）。在输入框中粘贴单个数值，仍是普通的粘贴。",
+                en: "In Word, Excel or WPS select the whole form (or just its indicator rows) and copy it, then press Ctrl+V on ziping's start page: the table is read as a new form. Inside an open form, Ctrl+V adds the copied indicator rows under their level-2 groups (undoable). Pasting a single value into a field is still an ordinary paste.",
+            },
+            Step {
+                zh: "也可以在首页导入文件或把文件拖到导入框：支持Excel工作簿（.xlsx、.xls）、Word文档（.docx）、WPS另存的这些格式、网页（.html）和文本（.txt）。一个工作簿有多个工作表、一个文件里有几张表时，会逐张识别。旧版.doc、WPS的.et和.wps文件，请先在Word、Excel或WPS中另存为.docx或.xlsx。",
+                en: "You can also import a file, or drop it on the import box: Excel workbooks (.xlsx, .xls), Word documents (.docx), WPS files saved in these formats, web pages (.html) and text (.txt). A workbook with several sheets, or a file with several forms, gives each form. Save old .doc files and WPS .et/.wps files as .docx or .xlsx first.",
+            },
+            Step {
+                zh: "导入前先看预览：每张表的表头、项目资金、指标行，表上印的总分与本工具计算的总分；未能归入栏目的内容会列出，并记入该表的“备注”。确认后才保存；本机已有同一部门、年度、项目名称的表时，可选择跳过、替换或两份都保留。",
+                en: "Check the preview first: for each form the header, the funds, the indicator rows, the total printed on the form beside the total ziping computes; content that fitted no field is listed and kept in the form's note. Nothing is saved until you confirm; for a form you already have (same department, year and project), choose skip, replace or keep both.",
+            },
+            Step {
+                zh: "各地表格版式不同也能识别：列的顺序和名称（如“全年实际值”“未完成原因”）、分写在“指标性质／指标值／度量单位”几栏的指标值、写在标题里的分值（如“产出指标（50分）”）、湖北“年度绩效目标”分块计分等。表上印的执行率、总分和等级保存为“表上”数，与计算结果不一致时列入审核提示。",
+                en: "Provincial layouts are recognised: the order and titles of columns (such as 全年实际值, 未完成原因), targets split over 指标性质 / 指标值 / 度量单位, weights written in headings such as 产出指标（50分）, 湖北's 年度绩效目标 blocks with their points. The execution rate, total and grade printed on the form are kept as printed figures and listed in the review notes where they differ from the computed ones.",
+            },
+            Step {
+                zh: "没有分值栏的表（如湖北2020年格式）不按规则计分，只核对得分；如果分值能从表上推出（例如某一块的得分正好等于该块的分数），预览中可勾选“采用这些分值”。金额以“元”为单位的表会原样保留单位，并提示核对。",
+                en: "A form without a weight column (such as 湖北 2020) gets no rule scores, only its claimed scores are checked; where the weights follow from the form (for example a block whose rows claim exactly its points), tick “use them” in the preview. Amounts written in 元 keep their unit and are flagged for checking.",
+            },
+        ],
+    },
+    Section {
+        title_zh: "四、导出、打印与导入",
+        title_en: "4. Exporting, printing and importing",
         image: Some((
             "help/import.png",
             "导入前的预览：已存在的表可选择跳过、替换或两份都保留",
@@ -99,8 +130,8 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
-        title_zh: "四、部门整体支出与汇总表",
-        title_en: "4. The department form and the summary table",
+        title_zh: "五、部门整体支出与汇总表",
+        title_en: "5. The department form and the summary table",
         image: Some((
             "help/summary.png",
             "汇总表：本部门本年度各项目的执行率、得分和等级",
@@ -118,8 +149,8 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
-        title_zh: "五、数据保存在哪里",
-        title_en: "5. Where your data is kept",
+        title_zh: "六、数据保存在哪里",
+        title_en: "6. Where your data is kept",
         image: None,
         steps: &[
             Step {

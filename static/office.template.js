@@ -1,7 +1,8 @@
-// ziping's office client (a classic ES2019 script; Chromium 86 runs it). It starts the office
-// worker — a second WebAssembly module with the .xlsx/.xls/.docx readers — on first use only, so
-// none of it is in the page's first download, and it reads HTML (a paste from Word, Excel or WPS,
-// an .html file) with the browser's own parser into paragraphs and tables of spanning cells.
+// ziping's office client (a classic ES2019 script; Chromium 86 runs it), loaded by the page's
+// stub on first use. It starts the office worker — a second WebAssembly module with the
+// .xlsx/.xls/.docx readers — so none of it is in the page's first download, and it reads HTML (a
+// paste from Word, Excel or WPS, an .html file) with the browser's own parser into paragraphs and
+// tables of spanning cells.
 // scripts/trunk-post-build.js and scripts/single-file.js fill in where the worker comes from.
 (function () {
   'use strict';
@@ -320,7 +321,7 @@
     return htmlDocuments(text);
   }
 
-  window.zipingOffice = {
+  var api = {
     // The forms in a picked or dropped file: JSON text, {"ok": outcome} or {"error": …}.
     readFile: function (name, bytes) {
       if (isMarkup(bytes)) {
@@ -340,4 +341,8 @@
       return !!worker;
     }
   };
+  // the page's stub (static/office-stub.template.js) loaded this script and calls it; in the
+  // single-file edition there is no stub and this is the office interface itself
+  window.zipingOfficeClient = api;
+  if (!window.zipingOffice) window.zipingOffice = api;
 }());

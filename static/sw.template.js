@@ -47,7 +47,7 @@ self.addEventListener('fetch', function (event) {
   }
   // hashed assets never change: the cache first; the office module (loaded on first use, not
   // precached) is kept once fetched, so it works offline after its first use
-  var lazy = /\/(ziping_office|office-worker)-[0-9a-f]+\.(wasm|js)$/.test(new URL(req.url).pathname);
+  var lazy = /\/(ziping_office|office-worker|office-client)-[0-9a-f]+\.(wasm|js)$/.test(new URL(req.url).pathname);
   event.respondWith(
     caches.match(req, { ignoreSearch: true }).then(function (hit) {
       if (hit) return hit;

@@ -11,7 +11,7 @@ fn error(e: &ReadError) -> String {
 }
 
 fn ok(outcome: &ziping::import::Outcome) -> String {
-    json!({ "ok": outcome }).to_string()
+    json!({ "ok": ziping::import::Preview::from(outcome) }).to_string()
 }
 
 /// The forms in a file's bytes.

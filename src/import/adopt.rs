@@ -3,9 +3,8 @@
 //! the workspace — the same 主管部门, 年度 and 项目名称 — gets that form's id, so the preview
 //! offers to replace it or keep both instead of adding a silent duplicate.
 
-use super::report::Outcome;
 use crate::exchange::Envelope;
-use crate::model::Evaluation;
+use crate::model::{Evaluation, Indicator};
 
 /// The identity of a project form across files: 主管部门, 年度, 项目名称, white space aside.
 pub fn identity(e: &Evaluation) -> Option<(String, String, String)> {
@@ -17,19 +16,19 @@ pub fn identity(e: &Evaluation) -> Option<(String, String, String)> {
     Some((squeeze(&e.department), squeeze(&e.year), name))
 }
 
-/// The forms of `outcome` as an envelope: ids of the forms they match in `existing`, else
-/// fresh ones from `fresh`. Rows found without a form around them become one new form.
+/// The forms read as an envelope: ids of the forms they match in `existing`, else fresh ones
+/// from `fresh`. Rows found without a form around them become one new form.
 pub fn envelope_of(
-    outcome: &Outcome,
+    forms: Vec<Evaluation>,
+    rows: Vec<Indicator>,
     existing: &[Evaluation],
     mut fresh: impl FnMut() -> String,
     now_ms: u64,
 ) -> Envelope {
-    let mut evaluations: Vec<Evaluation> =
-        outcome.forms.iter().map(|f| f.evaluation.clone()).collect();
-    if evaluations.is_empty() && !outcome.rows.is_empty() {
+    let mut evaluations = forms;
+    if evaluations.is_empty() && !rows.is_empty() {
         evaluations.push(Evaluation {
-            indicators: outcome.rows.clone(),
+            indicators: rows,
             ..Evaluation::default()
         });
     }
@@ -56,8 +55,6 @@ pub fn envelope_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::report::{Place, Recognised};
-    use crate::model::Indicator;
 
     fn form(dept: &str, year: &str, name: &str) -> Evaluation {
         Evaluation {
@@ -70,38 +67,20 @@ mod tests {
         }
     }
 
-    fn found(e: Evaluation) -> Recognised {
-        Recognised {
-            evaluation: e,
-            at: Place {
-                document: String::new(),
-                table: 1,
-                row: 1,
-                col: 1,
-            },
-            unplaced: Vec::new(),
-            notes: Vec::new(),
-            proposed_weights: Vec::new(),
-            proposal_basis: Vec::new(),
-        }
-    }
-
     #[test]
     fn a_form_already_stored_keeps_its_id_others_get_fresh_ones() {
         let stored = vec![Evaluation {
             id: "e1".into(),
             ..form("衡山县商务和粮食局", "2022", "招商引资")
         }];
-        let outcome = Outcome {
-            forms: vec![
-                found(form("衡山县商务和粮食局", "2022", "招 商 引 资")),
-                found(form("衡山县商务和粮食局", "2023", "招商引资")),
-            ],
-            ..Outcome::default()
-        };
+        let forms = vec![
+            form("衡山县商务和粮食局", "2022", "招 商 引 资"),
+            form("衡山县商务和粮食局", "2023", "招商引资"),
+        ];
         let mut n = 0;
         let env = envelope_of(
-            &outcome,
+            forms,
+            Vec::new(),
             &stored,
             || {
                 n += 1;
@@ -117,11 +96,8 @@ mod tests {
 
     #[test]
     fn rows_alone_make_one_new_form() {
-        let outcome = Outcome {
-            rows: vec![Indicator::default(), Indicator::default()],
-            ..Outcome::default()
-        };
-        let env = envelope_of(&outcome, &[], || "n".into(), 1);
+        let rows = vec![Indicator::default(), Indicator::default()];
+        let env = envelope_of(Vec::new(), rows, &[], || "n".into(), 1);
         assert_eq!(env.evaluations.len(), 1);
         assert_eq!(env.evaluations[0].indicators.len(), 2);
     }

@@ -12,4 +12,4 @@ pub mod text;
 
 pub use grid::{Block, Cell, Document, Merge, SpanCell, Table, TableBuilder};
 pub use recognise::recognise;
-pub use report::{Found, Note, Outcome, Place, Recognised, Unplaced};
+pub use report::{Found, Note, Outcome, Place, Preview, PreviewForm, Recognised, Unplaced, Words};

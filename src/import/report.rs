@@ -129,18 +129,23 @@ pub struct Recognised {
     pub proposal_basis: Vec<Note>,
 }
 
+/// `e` with `weights` (row index, 分值) filled in where a row has none.
+fn with_weights(e: &Evaluation, weights: &[(usize, String)]) -> Evaluation {
+    let mut e = e.clone();
+    for (i, w) in weights {
+        if let Some(row) = e.indicators.get_mut(*i) {
+            if row.weight.trim().is_empty() {
+                row.weight = w.clone();
+            }
+        }
+    }
+    e
+}
+
 impl Recognised {
     /// The form with the proposed weights filled in.
     pub fn with_proposed_weights(&self) -> Evaluation {
-        let mut e = self.evaluation.clone();
-        for (i, w) in &self.proposed_weights {
-            if let Some(row) = e.indicators.get_mut(*i) {
-                if row.weight.trim().is_empty() {
-                    row.weight = w.clone();
-                }
-            }
-        }
-        e
+        with_weights(&self.evaluation, &self.proposed_weights)
     }
 }
 
@@ -198,4 +203,107 @@ pub struct Outcome {
     pub found: Found,
     #[serde(default)]
     pub truncated: bool,
+}
+
+/// A message in both languages, as the page shows it in either.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Words {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    fn of(f: impl Fn(Lang) -> String) -> Words {
+        Words {
+            zh: f(Lang::Zh),
+            en: f(Lang::En),
+        }
+    }
+}
+
+/// What the office module sends the page for the preview: the forms, with every message already
+/// worded in both languages, so the page needs no code for the recogniser's own types.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub forms: Vec<PreviewForm>,
+    /// Indicator rows without a form around them.
+    pub rows: Vec<Indicator>,
+    /// What was found when no form was (empty otherwise).
+    pub found: Words,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewForm {
+    pub evaluation: Evaluation,
+    /// Where the form starts.
+    pub at: Words,
+    pub notes: Vec<Words>,
+    /// Cells that could not be placed: where, and the text.
+    pub unplaced: Vec<(Words, String)>,
+    /// See [`Recognised::proposed_weights`].
+    pub proposed_weights: Vec<(usize, String)>,
+    pub proposal_basis: Vec<Words>,
+}
+
+impl PreviewForm {
+    /// A form with nothing to report (rows pasted on their own become one).
+    pub fn plain(evaluation: Evaluation) -> PreviewForm {
+        PreviewForm {
+            evaluation,
+            at: Words::default(),
+            notes: Vec::new(),
+            unplaced: Vec::new(),
+            proposed_weights: Vec::new(),
+            proposal_basis: Vec::new(),
+        }
+    }
+
+    /// The form with the proposed weights filled in.
+    pub fn with_proposed_weights(&self) -> Evaluation {
+        with_weights(&self.evaluation, &self.proposed_weights)
+    }
+}
+
+impl From<&Outcome> for Preview {
+    fn from(o: &Outcome) -> Preview {
+        Preview {
+            forms: o
+                .forms
+                .iter()
+                .map(|f| PreviewForm {
+                    evaluation: f.evaluation.clone(),
+                    at: Words::of(|l| f.at.describe(l)),
+                    notes: f
+                        .notes
+                        .iter()
+                        .map(|n| Words::of(|l| n.message(l)))
+                        .collect(),
+                    unplaced: f
+                        .unplaced
+                        .iter()
+                        .map(|u| (Words::of(|l| u.at.describe(l)), u.text.clone()))
+                        .collect(),
+                    proposed_weights: f.proposed_weights.clone(),
+                    proposal_basis: f
+                        .proposal_basis
+                        .iter()
+                        .map(|n| Words::of(|l| n.message(l)))
+                        .collect(),
+                })
+                .collect(),
+            rows: o.rows.clone(),
+            found: if o.forms.is_empty() && o.rows.is_empty() {
+                Words::of(|l| o.found.message(l))
+            } else {
+                Words::default()
+            },
+        }
+    }
 }

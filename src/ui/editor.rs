@@ -316,14 +316,14 @@ fn PasteRows(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
         problem.set(None);
         leptos::task::spawn_local(async move {
             match super::office::read_clipboard(&html, &plain).await {
-                Ok(outcome) => {
-                    let mut rows: Vec<crate::model::Indicator> = outcome
+                Ok(preview) => {
+                    let mut rows: Vec<crate::model::Indicator> = preview
                         .forms
                         .into_iter()
                         .flat_map(|f| f.evaluation.indicators)
                         .collect();
                     if rows.is_empty() {
-                        rows = outcome.rows;
+                        rows = preview.rows;
                     }
                     if rows.is_empty() {
                         problem.set(Some(

@@ -8,7 +8,7 @@ use crate::exchange::plan::{actions, plan, Choice, DocKind, Newer, PlanItem};
 use crate::exchange::{export_json, file_name, parse_export, Envelope};
 use crate::i18n::{t, tf};
 use crate::import::adopt::envelope_of;
-use crate::import::{Outcome, Recognised};
+use crate::import::{Preview, PreviewForm};
 use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -124,7 +124,7 @@ struct Pending {
     items: Vec<PlanItem>,
     choices: Vec<RwSignal<Choice>>,
     /// Forms read from Word, Excel, WPS, HTML or text, with the account of the reading.
-    recognised: Vec<Recognised>,
+    recognised: Vec<PreviewForm>,
     /// Per recognised form: take the 分值 the form implies for rows printed without one.
     accept_weights: Vec<RwSignal<bool>>,
 }
@@ -148,7 +148,7 @@ fn fmt_time(ms: u64) -> String {
 /// What a file gave: an export (JSON, ziping's CSV) or forms read from an office document.
 enum Read {
     Export(Envelope),
-    Forms(Outcome),
+    Forms(Preview),
 }
 
 /// Reads bytes of a picked or dropped file and prepares the preview.
@@ -208,17 +208,19 @@ fn show(
             return;
         }
         Ok(Read::Export(env)) => (env, Vec::new()),
-        Ok(Read::Forms(outcome)) => {
-            if outcome.forms.is_empty() && outcome.rows.is_empty() {
+        Ok(Read::Forms(preview)) => {
+            if preview.forms.is_empty() && preview.rows.is_empty() {
                 pending.set(None);
-                let why = outcome.found.message(crate::i18n::lang());
+                let why = preview.found.get(crate::i18n::lang());
                 error.set(Some(tf("“{}”未导入：{}", &[&name, &why])));
                 return;
             }
             let ws = app.snapshot();
             let mut taken: Vec<String> = Vec::new();
+            let Preview { forms, rows, .. } = preview;
             let env = envelope_of(
-                &outcome,
+                forms.iter().map(|f| f.evaluation.clone()).collect(),
+                rows,
                 &ws.evaluations,
                 || {
                     let id = app.new_id(&taken);
@@ -227,25 +229,14 @@ fn show(
                 },
                 now_ms(),
             );
-            let mut recognised = outcome.forms;
+            // each form as imported (with its id); rows without a form: the one form they make
+            let mut recognised = forms;
             if recognised.is_empty() {
-                // rows without a form: shown as the one form they make
                 recognised = env
                     .evaluations
                     .iter()
-                    .map(|e| Recognised {
-                        evaluation: e.clone(),
-                        at: crate::import::Place {
-                            document: String::new(),
-                            table: 1,
-                            row: 1,
-                            col: 1,
-                        },
-                        unplaced: Vec::new(),
-                        notes: Vec::new(),
-                        proposed_weights: Vec::new(),
-                        proposal_basis: Vec::new(),
-                    })
+                    .cloned()
+                    .map(PreviewForm::plain)
                     .collect();
             } else {
                 for (r, e) in recognised.iter_mut().zip(&env.evaluations) {

@@ -4,7 +4,7 @@
 //! ziping computes, and what could not be placed.
 
 use crate::i18n::{lang, t, tf, Lang};
-use crate::import::{Note, Outcome, Recognised};
+use crate::import::{Preview, PreviewForm};
 use crate::model::{FundColumn, FundRowKind};
 use crate::rules::{assess, num::fmt2};
 use leptos::prelude::*;
@@ -28,11 +28,11 @@ struct ErrorText {
 /// The module's answer: `{"ok": outcome}` or `{"error": {zh, en}}`.
 #[derive(Deserialize)]
 struct Answer {
-    ok: Option<Outcome>,
+    ok: Option<Preview>,
     error: Option<ErrorText>,
 }
 
-async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Outcome, String> {
+async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Preview, String> {
     let unavailable = || t("无法启动读取Word/Excel文件的组件，请刷新页面后再试").to_string();
     let promise = promise.map_err(|_| unavailable())?;
     let value = wasm_bindgen_futures::JsFuture::from(promise)
@@ -49,7 +49,11 @@ async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Outcome, St
             }
         })?;
     let text = value.as_string().ok_or_else(unavailable)?;
-    let answer: Answer = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    // through serde_json::Value: the page already deserialises forms from Value (the store), so
+    // this adds no second copy of that code to the module
+    let answer: Answer = serde_json::from_str::<serde_json::Value>(&text)
+        .and_then(serde_json::from_value)
+        .map_err(|e| e.to_string())?;
     match (answer.ok, answer.error) {
         (Some(o), _) => Ok(o),
         (None, Some(e)) => Err(match lang() {
@@ -61,12 +65,12 @@ async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Outcome, St
 }
 
 /// The forms in a file (.xlsx, .xls, .docx, .html, .txt, a CSV not of ziping's own).
-pub async fn read_file(name: &str, bytes: &[u8]) -> Result<Outcome, String> {
+pub async fn read_file(name: &str, bytes: &[u8]) -> Result<Preview, String> {
     answer(read_file_js(name, bytes)).await
 }
 
 /// The forms in a paste: the clipboard's HTML and its plain text.
-pub async fn read_clipboard(html: &str, plain: &str) -> Result<Outcome, String> {
+pub async fn read_clipboard(html: &str, plain: &str) -> Result<Preview, String> {
     answer(read_clipboard_js(html, plain)).await
 }
 
@@ -91,7 +95,7 @@ pub fn from_field(ev: &web_sys::Event) -> bool {
 
 /// One form of the preview.
 #[component]
-pub fn RecognisedForm(form: Recognised, accept_weights: RwSignal<bool>) -> impl IntoView {
+pub fn RecognisedForm(form: PreviewForm, accept_weights: RwSignal<bool>) -> impl IntoView {
     let e = form.evaluation.clone();
     let a = assess(&e);
     let title = if e.project_name.trim().is_empty() {
@@ -99,7 +103,7 @@ pub fn RecognisedForm(form: Recognised, accept_weights: RwSignal<bool>) -> impl 
     } else {
         e.project_name.clone()
     };
-    let place = form.at.describe(lang());
+    let place = form.at.get(lang()).to_string();
     let printed = e.claimed_total.trim().to_string();
     let computed = fmt2(a.total);
     let differs = !printed.is_empty()
@@ -107,7 +111,7 @@ pub fn RecognisedForm(form: Recognised, accept_weights: RwSignal<bool>) -> impl 
             .parse::<rust_decimal::Decimal>()
             .map(|p| (p - a.total).abs() > rust_decimal::Decimal::new(5, 3))
             .unwrap_or(true);
-    let funds = FundRowKind::ALL
+    let funds: Vec<Vec<String>> = FundRowKind::ALL
         .into_iter()
         .filter(|k| {
             FundColumn::ALL
@@ -116,49 +120,45 @@ pub fn RecognisedForm(form: Recognised, accept_weights: RwSignal<bool>) -> impl 
         })
         .map(|k| {
             let row = e.funds.row(k);
-            view! {
-                <tr>
-                    <th>{t(k.name_zh())}</th>
-                    <td>{row.initial_budget.clone()}</td>
-                    <td>{row.annual_budget.clone()}</td>
-                    <td>{row.executed.clone()}</td>
-                </tr>
-            }
+            vec![
+                t(k.name_zh()).to_string(),
+                row.initial_budget.clone(),
+                row.annual_budget.clone(),
+                row.executed.clone(),
+            ]
         })
-        .collect_view();
-    let rows = e
+        .collect();
+    let rows: Vec<Vec<String>> = e
         .indicators
         .iter()
         .map(|r| {
-            view! {
-                <tr>
-                    <td>{t(r.level2.name_zh())}</td>
-                    <td class="pre">{r.name.clone()}</td>
-                    <td>{r.target.clone()}</td>
-                    <td>{r.actual.clone()}</td>
-                    <td>{r.weight.clone()}</td>
-                    <td>{r.claimed.clone()}</td>
-                    <td class="pre">{r.reason.clone()}</td>
-                </tr>
-            }
+            vec![
+                t(r.level2.name_zh()).to_string(),
+                r.name.clone(),
+                r.target.clone(),
+                r.actual.clone(),
+                r.weight.clone(),
+                r.claimed.clone(),
+                r.reason.clone(),
+            ]
         })
-        .collect_view();
+        .collect();
     let notes = form
         .notes
         .iter()
-        .map(|n: &Note| view! { <li>{n.message(lang())}</li> })
+        .map(|n| view! { <li>{n.get(lang()).to_string()}</li> })
         .collect_view();
     let unplaced = form
         .unplaced
         .iter()
-        .map(|u| view! { <li><span class="sub">{u.at.describe(lang())}</span>" "{u.text.clone()}</li> })
+        .map(|(at, text)| view! { <li><span class="sub">{at.get(lang()).to_string()}</span>" "{text.clone()}</li> })
         .collect_view();
     let has_unplaced = !form.unplaced.is_empty();
     let proposal = (!form.proposed_weights.is_empty()).then(|| {
         let basis = form
             .proposal_basis
             .iter()
-            .map(|n| n.message(lang()))
+            .map(|n| n.get(lang()).to_string())
             .collect::<Vec<_>>()
             .join(t("；"));
         view! {
@@ -197,31 +197,22 @@ pub fn RecognisedForm(form: Recognised, accept_weights: RwSignal<bool>) -> impl 
             <p class="sub">
                 {tf("主管部门：{}　实施单位：{}", &[&e.department, &e.implementing_unit])}
             </p>
-            <table class="mini">
-                <thead>
-                    <tr>
-                        <th>{t("项目资金（万元）")}</th>
-                        <th>{t("年初预算数")}</th>
-                        <th>{t("全年预算数")}</th>
-                        <th>{t("全年执行数")}</th>
-                    </tr>
-                </thead>
-                <tbody>{funds}</tbody>
-            </table>
-            <table class="mini">
-                <thead>
-                    <tr>
-                        <th>{t("二级指标")}</th>
-                        <th>{t("三级指标")}</th>
-                        <th>{t("年度指标值")}</th>
-                        <th>{t("实际完成值")}</th>
-                        <th>{t("分值")}</th>
-                        <th>{t("得分")}</th>
-                        <th>{t("偏差原因分析及改进措施")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {mini_table(
+                &[t("项目资金（万元）"), t("年初预算数"), t("全年预算数"), t("全年执行数")],
+                funds,
+            )}
+            {mini_table(
+                &[
+                    t("二级指标"),
+                    t("三级指标"),
+                    t("年度指标值"),
+                    t("实际完成值"),
+                    t("分值"),
+                    t("得分"),
+                    t("偏差原因分析及改进措施"),
+                ],
+                rows,
+            )}
             <ul class="notes">{notes}</ul>
             {proposal}
             <Show when=move || has_unplaced>
@@ -229,5 +220,29 @@ pub fn RecognisedForm(form: Recognised, accept_weights: RwSignal<bool>) -> impl 
             </Show>
             <ul class="unplaced" data-testid="unplaced">{unplaced}</ul>
         </details>
+    }
+}
+
+/// A small table of text: the titles, then the rows.
+fn mini_table(titles: &[&'static str], rows: Vec<Vec<String>>) -> impl IntoView {
+    let head = titles
+        .iter()
+        .map(|h| view! { <th>{*h}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|cells| {
+            let cells = cells
+                .into_iter()
+                .map(|c| view! { <td class="pre">{c}</td> })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="mini">
+            <thead><tr>{head}</tr></thead>
+            <tbody>{body}</tbody>
+        </table>
     }
 }

@@ -22,7 +22,7 @@ const { storageEntries, evaluation, measureKeystrokes, median } = require('./wor
     const bytes = fs.readFileSync(path.join(DIST, f));
     const gz = zlib.gzipSync(bytes, { level: 9 }).length;
     const br = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    if (/^(ziping_office|office-worker)-/.test(f)) {
+    if (/^(ziping_office|office-worker|office-client)-/.test(f)) {
       later[f] = { raw: bytes.length, gzip: gz, brotli: br };
       continue;
     }

@@ -163,7 +163,7 @@ async function paste(page, html, text, selector) {
 const officeRequests = (page) => {
   const seen = [];
   page.on('request', (r) => {
-    if (/(ziping_office|office-worker)-[0-9a-f]+\.(wasm|js)/.test(r.url())) seen.push(r.url());
+    if (/(ziping_office|office-worker|office-client)-[0-9a-f]+\.(wasm|js)/.test(r.url())) seen.push(r.url());
   });
   return seen;
 };
@@ -196,7 +196,7 @@ test('the office module is not loaded until a paste needs it', async () => {
   assert.equal(await page.evaluate(() => window.zipingOffice.started()), false);
   await paste(page, excelHtml(ZHAOSHANG), excelText(ZHAOSHANG));
   await page.waitForSelector('[data-testid="import-preview"]');
-  assert.equal(office.length, 2, `worker script and module: ${office}`);
+  assert.equal(office.length, 3, `client, worker script and module: ${office}`);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
