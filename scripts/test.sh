@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, native tests (rules, parser with 1,000,000 random strings,
-# samples, storage), a release build with Trunk, and the browser tests in headless Chromium
-# against the built page. Installs what is missing first.
+# samples, storage, office files read and written, exports checked in LibreOffice), a release
+# build with Trunk, and the browser tests in headless Chromium against the built page. Installs
+# what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,6 +20,8 @@ step "office fixtures (LibreOffice makes .xlsx/.xls/.docx from tests/fixtures/fo
 bash scripts/office-fixtures.sh target/office-fixtures
 
 step "native tests"
+# the exports' checks in LibreOffice (office/tests/libreoffice.rs) must run here, not be skipped
+export ZIPING_REQUIRE_SOFFICE=1
 ZIPING_FUZZ_CASES="${ZIPING_FUZZ_CASES:-1000000}" cargo test --release --workspace
 # the office readers once more, on the files LibreOffice made just now
 ZIPING_OFFICE_FIXTURES="$PWD/target/office-fixtures" cargo test --release -p ziping-office --test forms

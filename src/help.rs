@@ -120,6 +120,18 @@ pub const SECTIONS: &[Section] = &[
                 en: "The summary CSV and the indicator CSV open in Excel or WPS; an edited indicator CSV can be imported back.",
             },
             Step {
+                zh: "“导出Excel”把表按正式格式写成Excel文件（.xlsx）：每张表一个工作表，合并单元格、边框、A4纵向一页宽；部门的多张表前面有一张汇总表，部门整体支出的数据单列一张。执行率、小计、总分和等级是公式，在Excel或WPS里改分值或得分后会自动重算；按规则算出的得分后注“（按规则）”。从编辑页导出一张表，从首页导出选中的表、一个部门一个年度的表或全部表。",
+                en: "“Export Excel” writes the forms as an Excel file (.xlsx) in the official layout: one sheet per form with merged cells and borders, A4 portrait, one page wide; a department's forms come after a summary sheet, and the department form's figures get a sheet of their own. Execution rates, subtotals, the total and the grade are formulas that recompute when a weight or score is changed in Excel or WPS; a score the rules computed is marked “（按规则）”. Export one form from its page, or the selected forms, a department's year or everything from the start page.",
+            },
+            Step {
+                zh: "“导出Word报告”为一个部门一个年度写出部门整体支出绩效自评报告（.docx）：单位基本情况、预决算、“三公”经费、政府采购、资产、50万元以上项目的说明等段落由填写的数字生成，缺少的数字会写明“未填”而不会编造，后面附各项目的自评表。报告按公文格式排版（A4、仿宋正文、黑体和楷体标题、页码），每一句都可以在Word或WPS里继续修改。编辑页的“导出Word”只导出这张表。",
+                en: "“Export Word report” writes a department's year as its 部门整体支出绩效自评报告 (.docx): the paragraphs on the department, budget and final accounts, the “three public expenses”, procurement, assets and each project of 50万元 or more are written from the figures (a missing figure is said to be missing, never invented), followed by each project's form. It is laid out as an official document (A4, 仿宋 body, 黑体 and 楷体 headings, page numbers), and every sentence can be edited in Word or WPS. “Export Word” on a form's page writes that form alone.",
+            },
+            Step {
+                zh: "导出的Excel或Word文件可以再导入ziping，得到同样的表（内容、分值、得分与总分都不变）。大量的表导出时，页面上方会显示进度，期间可以继续操作。",
+                en: "An exported Excel or Word file imports back into ziping as the same forms (every field, weight, score and total). While many forms are written, the progress shows at the top of the page and the page stays usable.",
+            },
+            Step {
                 zh: "“打印”按A4纸排版，与纸质表格式一致，也可在打印对话框中另存为PDF。",
                 en: "“Print” lays the form out on A4 like the paper form; the print dialog can also save a PDF.",
             },

@@ -1,6 +1,7 @@
 // The page's part of the office interface: a few lines that load the office client
-// (static/office.template.js) the first time a file is opened or a table pasted, so the first
-// visit carries none of it. scripts/trunk-post-build.js fills in the client's file name.
+// (static/office.template.js) the first time a file is opened, a table pasted or an Excel or
+// Word file exported, so the first visit carries none of it. scripts/trunk-post-build.js fills in
+// the client's file name.
 (function () {
   'use strict';
   var CLIENT = __ZIPING_OFFICE_CLIENT__;
@@ -36,6 +37,11 @@
     readClipboard: function (html, plain) {
       return load().then(function (c) {
         return c.readClipboard(html, plain);
+      });
+    },
+    exportFile: function (kind, bundleJson, onProgress) {
+      return load().then(function (c) {
+        return c.exportFile(kind, bundleJson, onProgress);
       });
     },
     started: function () {

@@ -28,10 +28,17 @@
         if (m.op === 'init') answer('ready');
         else if (m.op === 'file') answer(wasm_bindgen.read_file(args.name || '', args.bytes));
         else if (m.op === 'spanned') answer(wasm_bindgen.read_spanned(args.documents || '[]', args.plain || ''));
-        else fail('unknown request ' + m.op, false);
+        else if (m.op === 'export') {
+          var bytes = wasm_bindgen.export_file(args.kind || '', args.bundle || '{}', function (done, total) {
+            self.postMessage({ id: m.id, progress: [done, total] });
+          });
+          self.postMessage({ id: m.id, result: bytes }, [bytes.buffer]);
+        } else fail('unknown request ' + m.op, false);
       } catch (err) {
-        // a trap leaves the module unusable: this worker is done
-        fail(err, true);
+        // the module's own errors come as their JSON text; anything else is a trap, which
+        // leaves the module unusable: this worker is done
+        if (typeof err === 'string') answer(err);
+        else fail(err, true);
       }
     }, function (err) {
       fail(err, true);

@@ -33,14 +33,14 @@
     });
   }
 
-  function send(op, args, transfer) {
+  function send(op, args, transfer, onProgress) {
     return new Promise(function (resolve, reject) {
       seq += 1;
       var id = seq;
       var timer = setTimeout(function () {
         stop('timeout');
       }, TIMEOUT_MS);
-      waiting[id] = { resolve: resolve, reject: reject, timer: timer };
+      waiting[id] = { resolve: resolve, reject: reject, timer: timer, progress: onProgress };
       worker.postMessage({ id: id, op: op, args: args }, transfer || []);
     });
   }
@@ -63,6 +63,15 @@
       var m = ev.data || {};
       var job = waiting[m.id];
       if (!job) return;
+      if (m.progress) {
+        // a long export is still going: its time limit starts again
+        clearTimeout(job.timer);
+        job.timer = setTimeout(function () {
+          stop('timeout');
+        }, TIMEOUT_MS);
+        if (job.progress) job.progress(m.progress[0], m.progress[1]);
+        return;
+      }
       delete waiting[m.id];
       clearTimeout(job.timer);
       if (m.fatal) stop(m.error || 'failed');
@@ -81,9 +90,9 @@
     return ready;
   }
 
-  function call(op, args, transfer) {
+  function call(op, args, transfer, onProgress) {
     return start().then(function () {
-      return send(op, args, transfer);
+      return send(op, args, transfer, onProgress);
     });
   }
 
@@ -335,6 +344,13 @@
     readClipboard: function (html, plain) {
       var docs = html ? htmlDocuments(html) : [];
       return call('spanned', { documents: JSON.stringify(docs), plain: plain || '' });
+    },
+    // An export's bytes (a Uint8Array), or its error's JSON text ({"error": …}); onProgress is
+    // told (done, total) after each form.
+    exportFile: function (kind, bundleJson, onProgress) {
+      return call('export', { kind: kind, bundle: bundleJson }, [], function (done, total) {
+        if (onProgress) onProgress(done, total);
+      });
     },
     // whether the module has been started (for tests and the benchmark)
     started: function () {

@@ -5,6 +5,7 @@
 pub mod biff;
 pub mod docx;
 pub mod error;
+pub mod export;
 pub mod guard;
 pub mod numfmt;
 pub mod sniff;

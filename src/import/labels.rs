@@ -278,13 +278,26 @@ pub enum IndCol {
     Unit,
     /// A column kept as a note (是否核心指标, 复核分, 得分系数 …): its header text is kept.
     Kept,
+    /// The kind chosen by hand (ziping's exports): taken exactly.
+    Kind,
+    /// The tier of a qualitative indicator (达成年度指标 …).
+    Tier,
 }
 
 /// What an indicator-table header cell names.
 pub fn indicator_column(text: &str) -> Option<IndCol> {
+    if key(text) == key(super::exported::KIND_COLUMN) {
+        return Some(IndCol::Kind);
+    }
     let k = bare(text);
     if k.is_empty() {
         return None;
+    }
+    if matches!(
+        k.as_str(),
+        "定性档次" | "评价档次" | "档次" | "完成档次" | "定性评价档次"
+    ) {
+        return Some(IndCol::Tier);
     }
     let has = |w: &str| k.contains(w);
     Some(if has("一级指标") {
@@ -443,6 +456,43 @@ pub fn is_total_label(text: &str) -> bool {
             | "总得分"
             | "自评得分"
     )
+}
+
+/// The label of a subtotal row inside the indicator table (`小计`): its figures are sums, not
+/// an indicator.
+pub fn is_subtotal_label(text: &str) -> bool {
+    let b = bare(text);
+    matches!(
+        b.as_str(),
+        "小计" | "分项小计" | "小计得分" | "一级指标小计" | "合计小计"
+    )
+}
+
+/// Labels of rows that hold one text of the form beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowLabel {
+    /// 执行偏差说明: why execution fell short (the fund table's reason).
+    FundReason,
+    /// 备注.
+    Note,
+    /// 原表所印 (ziping's exports): the claims an imported form printed.
+    Printed,
+}
+
+pub fn row_label(text: &str) -> Option<RowLabel> {
+    let b = bare(text);
+    match b.as_str() {
+        "执行偏差说明"
+        | "预算执行偏差说明"
+        | "执行偏差原因"
+        | "资金执行偏差原因"
+        | "预算执行偏差原因"
+        | "执行率偏差原因"
+        | "偏差原因说明" => Some(RowLabel::FundReason),
+        "备注" => Some(RowLabel::Note),
+        _ if b == bare(super::exported::PRINTED) => Some(RowLabel::Printed),
+        _ => None,
+    }
 }
 
 /// The label of a printed grade (`自评等级`, `评价等级`).

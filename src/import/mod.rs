@@ -4,6 +4,7 @@
 //! office module and the HTML reader is the browser's own parser, both only producing documents.
 
 pub mod adopt;
+pub mod exported;
 pub mod grid;
 pub mod labels;
 pub mod recognise;

@@ -10,12 +10,14 @@
 //! their text down (一级/二级 headings); in text without merge information an empty heading cell
 //! carries the one above.
 
+use super::exported;
 use super::grid::{Block, Document, Table};
 use super::labels::{
     amount_unit, bare, block_heading, fund_column_ranked, fund_row, header_label, indicator_column,
     is_fund_block_label, is_goal_achieved, is_goal_expected, is_goal_label, is_grade_label,
-    is_indicator_block_label, is_narrative_label, is_note, is_total_label, key, level1, level2,
-    points_in, FundCol, HeaderLabel, IndCol, SignOffLabel, SIGN_OFF_LABELS,
+    is_indicator_block_label, is_narrative_label, is_note, is_subtotal_label, is_total_label, key,
+    level1, level2, points_in, row_label, FundCol, HeaderLabel, IndCol, RowLabel, SignOffLabel,
+    SIGN_OFF_LABELS,
 };
 use super::report::{Found, Note, Outcome, Place, Recognised, Unplaced};
 use crate::model::{
@@ -285,6 +287,13 @@ struct FormBuilder {
     signed: bool,
     /// 年度绩效目标 blocks: heading, points, index of the block's first row.
     blocks: Vec<(String, Option<String>, usize)>,
+    /// The form is one of ziping's exports (its foot line says so): its computed cells are not
+    /// claims, its 原表所印 row is.
+    exported: bool,
+    /// The 原表所印 row: (执行率, 总分, 等级).
+    printed: Option<(String, String, String)>,
+    /// The 备注 row.
+    note_text: Option<String>,
 }
 
 impl FormBuilder {
@@ -313,6 +322,9 @@ impl FormBuilder {
             content: false,
             signed: false,
             blocks: Vec::new(),
+            exported: false,
+            printed: None,
+            note_text: None,
         }
     }
 
@@ -335,9 +347,28 @@ impl FormBuilder {
         for (i, l1) in Level1::ALL.iter().enumerate() {
             match self.level1_weights[i].take() {
                 Some(w) => *self.e.level1_weights.get_mut(*l1) = w,
-                None if no_row_weights && !headings => self.e.level1_weights.get_mut(*l1).clear(),
+                // an export prints every weight it has: a heading without one had none
+                None if self.exported || (no_row_weights && !headings) => {
+                    self.e.level1_weights.get_mut(*l1).clear()
+                }
                 None => {}
             }
+        }
+        if self.exported {
+            // tiers an export does not print were not chosen
+            if self
+                .ind
+                .as_ref()
+                .is_some_and(|m| m.find(IndCol::Tier, Part::Whole).is_none())
+            {
+                for r in &mut self.e.indicators {
+                    r.tier = None;
+                }
+            }
+            let (rate, total, grade) = self.printed.take().unwrap_or_default();
+            self.e.funds.claimed_rate = rate;
+            self.e.claimed_total = total;
+            self.e.claimed_grade = grade;
         }
         if self.e.funds.weight.trim().is_empty() {
             self.e.funds.weight = "10".into();
@@ -363,8 +394,11 @@ impl FormBuilder {
             self.note(Note::NoRowWeights);
         }
         let (proposed_weights, proposal_basis) = self.propose_weights();
-        let mut note = String::new();
+        let mut note = self.note_text.take().unwrap_or_default();
         if !self.kept.is_empty() {
+            if !note.is_empty() {
+                note.push('\n');
+            }
             note.push_str(&self.kept.join("\n"));
         }
         if !self.unplaced.is_empty() {
@@ -497,7 +531,44 @@ fn year_line(text: &str) -> Option<String> {
 
 fn is_department_title(text: &str) -> bool {
     let k = key(text);
-    k.contains("部门整体") && (k.contains("自评表") || k.contains("评价表"))
+    k.contains("部门整体")
+        && ["自评表", "评价表", "数据表", "情况表"]
+            .iter()
+            .any(|w| k.contains(w))
+}
+
+/// The column titles of a list of forms: header labels side by side, each followed at once by
+/// another title (`项目名称 | 主管部门 | 实施单位 | 年度 | 全年预算数 … | 总分`), where a form
+/// puts a value after each label.
+fn is_list_header(line: &Line) -> bool {
+    let spans: Vec<(Span, &str)> = line
+        .spans()
+        .into_iter()
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let is_title = |t: &str| {
+        matches!(header_label(t), Some((_, ref v)) if v.is_empty())
+            || fund_column_ranked(t).is_some()
+            || indicator_column(t).is_some()
+            || is_total_label(t)
+            || is_grade_label(t)
+    };
+    let mut labels_then_titles = 0;
+    for pair in spans.windows(2) {
+        let ((a, ta), (b, tb)) = (pair[0], pair[1]);
+        if b.first == a.last + 1
+            && matches!(header_label(ta), Some((_, ref v)) if v.is_empty())
+            && is_title(tb)
+        {
+            labels_then_titles += 1;
+        }
+    }
+    // a form's own header may print its labels side by side with the values below; a list
+    // also has figures' titles (全年预算数, 总分, 等级) in the same row
+    let figures = spans
+        .iter()
+        .any(|(_, t)| fund_column_ranked(t).is_some() || is_total_label(t) || is_grade_label(t));
+    labels_then_titles >= 3 && figures
 }
 
 /// A four-digit year followed by 年: `2022年度` → `2022`.
@@ -529,6 +600,9 @@ struct Reader<'a> {
     loose_level: (Option<Level1>, Option<Level2>),
     /// The first row of a two-row indicator header, waiting for its second row.
     pending_header: Option<IndMap>,
+    /// Inside something that is not a project form (a list of forms, a department form's
+    /// figures) until the next form title.
+    skipping: bool,
     found: Found,
 }
 
@@ -564,6 +638,7 @@ impl<'a> Reader<'a> {
             loose_map: None,
             loose_level: (None, None),
             pending_header: None,
+            skipping: false,
             found,
         }
     }
@@ -619,12 +694,35 @@ impl<'a> Reader<'a> {
 
     fn line(&mut self, line: &Line<'a>, cells: &[(usize, &'a str)]) {
         let first = cells[0].1;
+        if self.skipping {
+            if cells.len() == 1 && title_year(first).is_some() {
+                self.skipping = false;
+            } else {
+                return;
+            }
+        }
+        // a list of forms (项目名称 | 主管部门 | 实施单位 | 年度 | …, a 汇总表): not a form
+        if is_list_header(line) {
+            self.close();
+            self.pending_year = None;
+            self.skipping = true;
+            return;
+        }
+        // the foot line of ziping's own exports
+        if key(first).starts_with(&key(exported::EXPORT_MARK)) {
+            if let Some(f) = self.cur.as_mut() {
+                f.exported = true;
+                f.section = Section::After;
+            }
+            return;
+        }
         // the title of the next form
         if cells.len() == 1 {
             if is_department_title(first) {
                 self.close();
                 self.found.department_form = true;
                 self.pending_year = None;
+                self.skipping = true;
                 return;
             }
             if let Some(year) = year_line(first) {
@@ -714,6 +812,23 @@ impl<'a> Reader<'a> {
                 k += 1;
             }
             return;
+        }
+        // a row that holds one text beside its label: 执行偏差说明, 备注, 原表所印
+        if cells.len() <= 2 {
+            if let (Some(label), Some(f)) = (row_label(first), self.cur.as_mut()) {
+                let value = cells.get(1).map(|(_, t)| t.to_string()).unwrap_or_default();
+                match label {
+                    RowLabel::FundReason => append(&mut f.e.funds.reason, value),
+                    RowLabel::Note => {
+                        if !value.is_empty() {
+                            f.note_text = Some(value);
+                        }
+                    }
+                    RowLabel::Printed => f.printed = Some(exported::printed_claims(&value)),
+                }
+                f.content = true;
+                return;
+            }
         }
         // the fund table's column titles
         if let Some((map, unit, weight)) = fund_header(line) {
@@ -1148,7 +1263,9 @@ fn fund_line(f: &mut FormBuilder, line: &Line, cells: &[(usize, &str)], doc: &st
                 f.e.funds.weight = v
             }
             FundCol::Rate if kind == crate::model::FundRowKind::Total => f.e.funds.claimed_rate = v,
-            FundCol::Score if kind == crate::model::FundRowKind::Total => f.e.funds.claimed = v,
+            FundCol::Score if kind == crate::model::FundRowKind::Total => {
+                f.e.funds.claimed = exported::typed_score(&v)
+            }
             _ => {}
         }
     }
@@ -1527,6 +1644,15 @@ fn indicator_line(
             .map(|c| line.span_text(c.span, carry))
             .unwrap_or_default()
     };
+    // a 小计 row under a group or 一级: its figures are sums of the rows above
+    let own = |col: IndCol| read(col, Part::Whole, false);
+    if [IndCol::Level1, IndCol::Level2, IndCol::Name]
+        .iter()
+        .any(|c| is_subtotal_label(&own(*c)))
+        || cells.first().is_some_and(|(_, t)| is_subtotal_label(t))
+    {
+        return;
+    }
     // headings carry down: merged cells in documents, empty cells in plain text
     let l1_text = read(IndCol::Level1, Part::Whole, true);
     let l2_text = read(IndCol::Level2, Part::Whole, true);
@@ -1560,7 +1686,7 @@ fn indicator_line(
             .unwrap_or_default()
     };
     let weight = points(IndCol::Weight);
-    let claimed = points(IndCol::Claimed);
+    let claimed = exported::typed_score(&points(IndCol::Claimed));
     let reason = map
         .columns
         .iter()
@@ -1653,8 +1779,19 @@ fn indicator_line(
             row.kind_override = Some(k);
         }
     }
+    // a kind chosen by hand (ziping's exports) is taken as it is
+    let chosen = read(IndCol::Kind, Part::Whole, false);
+    if let Some(k) = IndicatorKind::ALL
+        .iter()
+        .find(|k| k.name_zh() == bare(&chosen))
+    {
+        row.kind_override = Some(*k);
+    }
     if row.kind_override.unwrap_or(detected) == IndicatorKind::Qualitative {
-        row.tier = tier_written(&row.actual);
+        row.tier = match map.find(IndCol::Tier, Part::Whole) {
+            Some(_) => tier_named(&read(IndCol::Tier, Part::Whole, false)),
+            None => tier_written(&row.actual),
+        };
     }
     // kept columns (是否核心指标, 复核分 …)
     let kept: Vec<String> = map
@@ -1719,6 +1856,19 @@ fn tier_written(actual: &str) -> Option<QualitativeTier> {
     } else {
         None
     }
+}
+
+/// A tier by its name (`达成年度指标`, `部分达成…`) or its first words.
+fn tier_named(text: &str) -> Option<QualitativeTier> {
+    let k = key(text);
+    if k.is_empty() {
+        return None;
+    }
+    QualitativeTier::ALL
+        .iter()
+        .find(|t| key(t.name_zh()) == k)
+        .copied()
+        .or_else(|| tier_written(text))
 }
 
 /// `≥` + `90` + `%` → `≥90%`; `定性` + `好` → `好`.

@@ -183,6 +183,9 @@ pub struct DepartmentEvaluation {
     /// 年度
     #[serde(skip_serializing_if = "String::is_empty")]
     pub year: String,
+    /// 部门主要职责（机构设置、主要职能）: the report's section 一（一）
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub profile: String,
 
     #[serde(skip_serializing_if = "String::is_empty")]
     pub staff_authorized: String,

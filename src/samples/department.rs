@@ -17,6 +17,7 @@ pub fn department_sample() -> DepartmentEvaluation {
         id: DEPARTMENT_SAMPLE_ID.into(),
         department: "衡山县商务和粮食局".into(),
         year: "2022".into(),
+        profile: "衡山县商务和粮食局为县政府组成机构，内设11个股室、3个副科级事业单位（衡山县投资促进事务中心、衡山县粮食和物资储备中心、衡山县市场服务中心），行政编制12人、全额事业编制44人，经费自理事业编制7人。机关运行独立的部门预算、核算、决算财政财务体系，全额拨款一级预算行政管理，执行政府会计制度，会计机构改革归并单位。".into(),
         // 行政编制12人、全额事业编制44人、经费自理事业编制7人; 在职43人、离退休87人、其他17人
         staff_authorized: "63".into(),
         staff_actual: "43".into(),

@@ -2,6 +2,7 @@
 
 use super::editor::{print_page, report};
 use super::exchange::export_group_json;
+use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, DeptEntry, Route};
 use super::widgets::message;
 use super::widgets::{form_title, index_diagnostics, text_input, Diags};
@@ -234,6 +235,16 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                     let d = doc.get_untracked();
                     report(export_group_json(&d.department, &d.year, Vec::new(), vec![d.clone()]))
                 }>{t("导出JSON")}</button>
+                <button data-testid="department-report" on:click=move |_| {
+                    let d = doc.get_untracked();
+                    let forms = app.group_evaluations(&crate::summary::GroupKey::of_department(&d));
+                    start_export(app, OfficeExport::Report, forms, vec![d]);
+                }>{t("导出Word报告")}</button>
+                <button data-testid="department-xlsx" on:click=move |_| {
+                    let d = doc.get_untracked();
+                    let forms = app.group_evaluations(&crate::summary::GroupKey::of_department(&d));
+                    start_export(app, OfficeExport::Workbook, forms, vec![d]);
+                }>{t("导出Excel")}</button>
                 <button on:click=move |_| print_page()>{t("打印")}</button>
                 <span class="counts">{move || tf("提示 {} 条", &[&a.with(|a| a.diagnostics.len())])}</span>
                 <Show
@@ -270,6 +281,8 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                     </tr>
                 </tbody>
             </table>
+
+            {long_text(t("部门主要职责"), |d| d.profile.clone(), |d, v| d.profile = v)}
 
             <h3>{t("人员情况")}</h3>
             <table class="form">

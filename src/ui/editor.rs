@@ -2,6 +2,7 @@
 
 use super::charts::ScoreChart;
 use super::exchange::{export_evaluation_csv, export_evaluation_json};
+use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, EvalEntry, Route};
 use super::widgets::{
     field_diags, field_dom_id, form_title, header_field, index_diagnostics, indicator_text,
@@ -31,6 +32,8 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
                 <span class="toolbar-actions">
                     <button data-testid="export-json" on:click=move |_| report(export_evaluation_json(&doc.get_untracked()))>{t("导出JSON")}</button>
                     <button data-testid="export-csv" on:click=move |_| report(export_evaluation_csv(&doc.get_untracked()))>{t("导出CSV")}</button>
+                    <button data-testid="export-xlsx" on:click=move |_| start_export(app, OfficeExport::Workbook, vec![doc.get_untracked()], Vec::new())>{t("导出Excel")}</button>
+                    <button data-testid="export-docx" on:click=move |_| start_export(app, OfficeExport::Forms, vec![doc.get_untracked()], Vec::new())>{t("导出Word")}</button>
                     <button data-testid="print" on:click=move |_| print_page()>{t("打印")}</button>
                 </span>
             </div>

@@ -20,7 +20,21 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| t("无法生成文件").to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    download_blob(name, &blob)
+}
+
+/// Offers bytes the office module wrote (a `Uint8Array`) as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), String> {
+    let parts = js_sys::Array::of1(bytes);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| t("无法生成文件").to_string())?;
+    download_blob(name, &blob)
+}
+
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| t("无法生成下载链接").to_string())?;
     let doc = document();
     let a = doc
@@ -46,7 +60,7 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
 }
 
 /// Today as `20261124`, for file names of several forms.
-fn today() -> String {
+pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!(
         "{:04}{:02}{:02}",

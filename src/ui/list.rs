@@ -2,6 +2,7 @@
 
 use super::editor::report;
 use super::exchange::{export_group_csv, export_group_json, export_selection_json, ImportPanel};
+use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, DeptEntry, EvalEntry, Route};
 use super::widgets::group_label;
 use crate::i18n::{t, tf};
@@ -58,24 +59,34 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Updated);
     let selected: RwSignal<BTreeSet<String>> = RwSignal::new(BTreeSet::new());
-    let export_selected = move |_| {
+    let chosen = move || {
         let ids = selected.get_untracked();
-        let evals = app.evals.with_untracked(|v| {
+        app.evals.with_untracked(|v| {
             v.iter()
                 .filter(|e| ids.contains(&e.id))
                 .map(|e| e.doc.get_untracked())
                 .collect::<Vec<_>>()
-        });
-        report(export_selection_json(evals, Vec::new()));
+        })
     };
-    let export_all = move |_| {
+    let everything = move || {
         let evals = app
             .evals
             .with_untracked(|v| v.iter().map(|e| e.doc.get_untracked()).collect::<Vec<_>>());
         let depts = app
             .depts
             .with_untracked(|v| v.iter().map(|d| d.doc.get_untracked()).collect::<Vec<_>>());
+        (evals, depts)
+    };
+    let export_selected = move |_| report(export_selection_json(chosen(), Vec::new()));
+    let export_selected_xlsx =
+        move |_| start_export(app, OfficeExport::Workbook, chosen(), Vec::new());
+    let export_all = move |_| {
+        let (evals, depts) = everything();
         report(export_selection_json(evals, depts));
+    };
+    let export_all_xlsx = move |_| {
+        let (evals, depts) = everything();
+        start_export(app, OfficeExport::Workbook, evals, depts);
     };
     // department-year groups of the matching evaluations, each sorted; ids only, so typing in a
     // form does not rebuild the list (the rows read their own memos)
@@ -165,7 +176,15 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                     >
                         {move || tf("导出所选（{}份）", &[&selected.with(BTreeSet::len)])}
                     </button>
+                    <button
+                        data-testid="export-selected-xlsx"
+                        disabled=move || selected.with(BTreeSet::is_empty)
+                        on:click=export_selected_xlsx
+                    >
+                        {t("所选导出Excel")}
+                    </button>
                     <button data-testid="export-all" on:click=export_all>{t("导出全部（JSON）")}</button>
+                    <button data-testid="export-all-xlsx" on:click=export_all_xlsx>{t("全部导出Excel")}</button>
                     <label>
                         {t("排序：")}
                         <select aria-label=t("排序") on:change=move |ev| sort.set(SortBy::from_key(&event_target_value(&ev)))>
@@ -206,7 +225,13 @@ fn GroupTable(
     ids: Vec<String>,
     selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
-    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let (k1, k2, k3, k4, k5) = (
+        key.clone(),
+        key.clone(),
+        key.clone(),
+        key.clone(),
+        key.clone(),
+    );
     let route = Route::Summary {
         department: key.department.clone(),
         year: key.year.clone(),
@@ -231,6 +256,8 @@ fn GroupTable(
                     <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, app.group_evaluations(&k1), app.group_departments(&k1)))>{t("导出本部门本年度（JSON）")}</button>
                     <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &app.group_evaluations(&k2), false))>{t("汇总表CSV")}</button>
                     <button class="small" on:click=move |_| report(export_group_csv(&k3.department, &k3.year, &app.group_evaluations(&k3), true))>{t("指标明细CSV")}</button>
+                    <button class="small" data-testid="group-xlsx" on:click=move |_| start_export(app, OfficeExport::Workbook, app.group_evaluations(&k4), app.group_departments(&k4))>{t("导出Excel")}</button>
+                    <button class="small" data-testid="group-report" on:click=move |_| start_export(app, OfficeExport::Report, app.group_evaluations(&k5), app.group_departments(&k5))>{t("导出Word报告")}</button>
                 </span>
             </h4>
             <table class="eval-list">

@@ -9,6 +9,7 @@ mod help;
 mod lang;
 mod list;
 mod office;
+mod office_export;
 mod state;
 mod summary;
 mod widgets;
@@ -123,6 +124,7 @@ fn App() -> impl IntoView {
             <lang::LangSwitch lang=language />
         </header>
         <StorageBanner app=app />
+        <office_export::ExportStatus app=app />
         <SyncNotes app=app />
         <UndoBar app=app />
         <main>{page}</main>

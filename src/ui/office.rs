@@ -32,10 +32,17 @@ struct Answer {
     error: Option<ErrorText>,
 }
 
-async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Preview, String> {
-    let unavailable = || t("无法启动读取Word/Excel文件的组件，请刷新页面后再试").to_string();
-    let promise = promise.map_err(|_| unavailable())?;
-    let value = wasm_bindgen_futures::JsFuture::from(promise)
+/// What the office worker answered to a request, or the message for why there is no answer:
+/// `unavailable` when the module cannot start, `timed_out` when it gave up, `failed(why)` when it
+/// stopped.
+pub(super) async fn settled(
+    promise: Result<js_sys::Promise, JsValue>,
+    unavailable: &str,
+    timed_out: &str,
+    failed: impl Fn(&str) -> String,
+) -> Result<JsValue, String> {
+    let promise = promise.map_err(|_| unavailable.to_string())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|e| {
             let why = e
@@ -43,11 +50,22 @@ async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Preview, St
                 .map(|e| String::from(e.message()))
                 .unwrap_or_default();
             if why == "timeout" {
-                t("文件过大或过于复杂，读取超时，未导入任何内容").to_string()
+                timed_out.to_string()
             } else {
-                tf("读取失败（{}），未导入任何内容", &[&why])
+                failed(&why)
             }
-        })?;
+        })
+}
+
+async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Preview, String> {
+    let unavailable = || t("无法启动读取Word/Excel文件的组件，请刷新页面后再试").to_string();
+    let value = settled(
+        promise,
+        &unavailable(),
+        t("文件过大或过于复杂，读取超时，未导入任何内容"),
+        |why| tf("读取失败（{}），未导入任何内容", &[&why]),
+    )
+    .await?;
     let text = value.as_string().ok_or_else(unavailable)?;
     // through serde_json::Value: the page already deserialises forms from Value (the store), so
     // this adds no second copy of that code to the module

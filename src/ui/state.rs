@@ -216,6 +216,8 @@ pub struct AppState {
     pub status: RwSignal<StorageStatus>,
     /// Stored entries that could not be read (kept aside, reported).
     pub problems: RwSignal<Vec<String>>,
+    /// The Excel or Word export being written, if any.
+    pub office_job: RwSignal<Option<super::office_export::ExportJob>>,
     /// Ids that belong to unreadable stored entries: never reused.
     reserved: StoredValue<Vec<String>>,
     saver: StoredValue<Saver, LocalStorage>,
@@ -299,6 +301,7 @@ impl AppState {
             route: RwSignal::new(route),
             status: RwSignal::new(status),
             problems: RwSignal::new(problems),
+            office_job: RwSignal::new(None),
             reserved: StoredValue::new(reserved),
             saver: StoredValue::new_local(saver),
             owner: StoredValue::new_local(Owner::current()),

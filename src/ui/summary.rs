@@ -5,6 +5,7 @@
 use super::charts::SummaryChart;
 use super::editor::{print_page, report};
 use super::exchange::{export_group_csv, export_group_json};
+use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, Route};
 use super::widgets::group_label;
 use crate::i18n::{t, tf};
@@ -92,6 +93,14 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                         report(export_group_json(&key.department, &key.year, app.group_evaluations(&key), app.group_departments(&key)))
                     }
                 }>{t("导出本部门本年度（JSON）")}</button>
+                <button data-testid="summary-xlsx" on:click={
+                    let key = key.clone();
+                    move |_| start_export(app, OfficeExport::Workbook, app.group_evaluations(&key), app.group_departments(&key))
+                }>{t("导出Excel")}</button>
+                <button data-testid="summary-report" on:click={
+                    let key = key.clone();
+                    move |_| start_export(app, OfficeExport::Report, app.group_evaluations(&key), app.group_departments(&key))
+                }>{t("导出Word报告")}</button>
                 <button on:click=move |_| print_page()>{t("打印")}</button>
                 {move || dept_form().map(|id| view! {
                     <button on:click=move |_| app.navigate(Route::Department(id.clone()))>{t("打开部门整体支出自评表")}</button>

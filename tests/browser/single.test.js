@@ -1,6 +1,7 @@
 // The single-file edition (dist-single/ziping.html, built by scripts/single-file.js) opened from
 // file://, as from an e-mail attachment: it computes, keeps its data in localStorage across a
-// reload, exports a JSON file and imports it in another profile, and requests nothing.
+// reload, exports JSON, Excel and Word files and imports them in another profile, and requests
+// nothing.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -107,6 +108,28 @@ test('from file://: the office module starts from the page itself and reads a wo
   });
   await page.waitForSelector('[data-testid="import-preview"]');
   assert.match(await page.textContent('[data-testid="import-preview"]'), /粘贴的项目/);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('from file://: Excel and Word exports download as real files', async () => {
+  const ctx = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const { page, problems } = await open(ctx);
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  for (const [button, name] of [
+    ['export-xlsx', '2022_衡山县商务和粮食局_招商引资_项目支出绩效自评表.xlsx'],
+    ['export-docx', '2022_衡山县商务和粮食局_招商引资_项目支出绩效自评表.docx'],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${button}"]`)]);
+    assert.equal(download.suggestedFilename(), name);
+    const file = path.join(tmp, name);
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+    // a zip of the expected parts (their names are in its directory)
+    assert.ok(bytes.includes(Buffer.from(button === 'export-xlsx' ? 'xl/worksheets/sheet1.xml' : 'word/document.xml')));
+  }
   assert.deepEqual(problems, []);
   await ctx.close();
 });
