@@ -2,7 +2,8 @@
 # Installs what building and testing ziping needs, skipping what is already there:
 # wasm32 target, the pinned nightly with rust-src (the Chromium 86 build, scripts/legacy-target.sh),
 # Trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's version, wasm-tools (validation), npm tools
-# (wasm-opt from binaryen 132, esbuild, acorn, playwright-core), Chromium + ChromeDriver from apt,
+# (wasm-opt from binaryen 132, esbuild, acorn, playwright-core; chrome-aws-lambda 5.3.1's real
+# Chromium 86, unpacked into target/chromium86, with puppeteer-core 5.3.1), Chromium from apt,
 # LibreOffice Calc and Writer (headless) that make and check the office files of the tests, and
 # the CJK fonts and poppler (PDF to text and images) for looking at what is printed.
 # Nothing is downloaded from GitHub; Trunk runs offline with these pinned tools.
@@ -71,12 +72,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
     cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# --- npm tools (wasm-opt, playwright-core) --------------------------------------------------
+# --- npm tools (wasm-opt, playwright-core, a real Chromium 86 with puppeteer-core 5) ------------
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
     || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/acorn ] \
+    || [ ! -d node_modules/chrome-aws-lambda ] || [ ! -d node_modules/puppeteer-core ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund --loglevel=error
+fi
+# Chromium 86.0.4240 (360极速浏览器 13's engine) from chrome-aws-lambda@5.3.1, unpacked once
+if [ ! -f target/chromium86/.unpacked ]; then
+    log "unpacking Chromium 86 (chrome-aws-lambda@5.3.1) into target/chromium86"
+    node scripts/chromium86.js >/dev/null
 fi
 if ! wasm-opt --version | grep -q "version_132"; then
     echo "wasm-opt on PATH is not binaryen 132 (Debian's binaryen 108 breaks the build)" >&2

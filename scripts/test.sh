@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, native tests (rules, parser with 1,000,000 random strings,
 # samples, storage, office files read and written, exports checked in LibreOffice), a release
-# build with Trunk, and the browser tests in headless Chromium against the built page. Installs
-# what is missing first.
+# build with Trunk, and the browser tests in headless Chromium against the built page, then again
+# on a real Chromium 86. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -38,3 +38,6 @@ step "Chromium 86: ES2019 scripts, wasm without reference types"
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
+
+step "browser tests on a real Chromium 86.0.4240 (360极速浏览器 13's engine; the legacy.html path)"
+node --test --test-concurrency=1 tests/chromium86/

@@ -1,0 +1,246 @@
+// The app on a real Chromium 86.0.4240 — the engine of 360极速浏览器 13 on the clerks' and
+// reviewers' office PCs. There index.html's policy (with 'wasm-unsafe-eval', unknown before
+// Chromium 97) refuses WebAssembly, so every visit goes through the legacy.html fallback: that is
+// checked first, then what people do with the page.
+'use strict';
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { open86, unexpected, download, text, useChromium86, serve } = require('./harness');
+
+const env = useChromium86();
+const ROOT = path.resolve(__dirname, '..', '..');
+const FIXTURES = process.env.ZIPING_OFFICE_FIXTURES || path.join(ROOT, 'office', 'tests', 'fixtures');
+
+const SAMPLES = [
+  ['sample-guanbi', '企业关闭破产补助经费', '89.00'],
+  ['sample-chubeiliang', '县级储备粮、临储粮经费', '80.00'],
+  ['sample-zhaoshang', '招商引资', '87.00'],
+  ['sample-sheling', '社零工作经费', '88.00'],
+];
+
+async function loadSample(page, base, key) {
+  await page.goto(base + '#/');
+  await page.waitForSelector(`button[data-sample="${key}"]`);
+  await page.click(`button[data-sample="${key}"]`);
+  await page.waitForSelector('[data-testid="total"]');
+}
+
+const stored = (page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('ziping:eval:'))
+      .sort()
+      .map((k) => JSON.parse(localStorage.getItem(k)).evaluation),
+  );
+
+test('Chromium 86 moves to legacy.html and shows the four samples with their totals', async () => {
+  const { ctx, page, problems, browser } = await open86(env.srv.url + 'index.html#/');
+  assert.match(await browser.version(), /Chrome\/86\.0\.4240/);
+  assert.match(page.url(), /legacy\.html#\/$/, 'the policy fallback');
+  for (const [key, title, total] of SAMPLES) {
+    await loadSample(page, env.srv.url, key);
+    assert.equal(await page.$eval('#f-h-ProjectName', (el) => el.value), title);
+    assert.equal(await text(page, '[data-testid="total"]'), total, title);
+  }
+  await page.goto(env.srv.url + '#/');
+  await page.waitForSelector('[data-testid="list-total"]');
+  const totals = await page.$$eval('[data-testid="list-total"]', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(totals.sort(), SAMPLES.map((s) => s[2]).sort());
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
+
+test('typing recomputes live, and a reload keeps what was typed', async () => {
+  const { ctx, page, problems } = await open86(env.srv.url);
+  await loadSample(page, env.srv.url, 'sample-zhaoshang');
+  // 其中总投资过亿项目 claims 5; typing 8 instead gives 90 and 优
+  const claim = (await page.$$('tr.indicator-row input.claim-input'))[1];
+  await claim.click({ clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await claim.type('8');
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]').textContent === '90.00');
+  assert.equal(await text(page, '[data-testid="grade"]'), '优');
+  await page.click('#f-fund-claimed', { clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type('#f-fund-claimed', '9');
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]').textContent === '92.00');
+  // reload at once: the last keystroke was saved
+  await page.reload();
+  await page.waitForSelector('#f-fund-claimed');
+  assert.equal(await page.$eval('#f-fund-claimed', (el) => el.value), '9');
+  assert.equal(await text(page, '[data-testid="total"]'), '92.00');
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
+
+test('JSON and CSV exports download and import into a fresh profile', async () => {
+  const a = await open86(env.srv.url);
+  for (const key of ['sample-zhaoshang', 'sample-chubeiliang']) await loadSample(a.page, env.srv.url, key);
+  await a.page.goto(env.srv.url + '#/');
+  await a.page.waitForSelector('.group');
+  const dir = path.join(env.tmp, 'json');
+  const json = await download(a.page, dir, () => a.page.click('.group .group-actions button'));
+  assert.equal(path.basename(json), '2022_衡山县商务和粮食局_部门绩效自评全部.json');
+  assert.equal(JSON.parse(fs.readFileSync(json, 'utf8')).evaluations.length, 2);
+  const csv = await download(a.page, path.join(env.tmp, 'csv'), async () => {
+    const buttons = await a.page.$$('.group .group-actions button');
+    await buttons[2].click(); // 指标明细CSV
+  });
+  assert.match(path.basename(csv), /绩效自评指标明细\.csv$/);
+  assert.equal(fs.readFileSync(csv).subarray(0, 3).toString('hex'), 'efbbbf', 'UTF-8 with BOM');
+  const mine = await stored(a.page);
+
+  for (const file of [json, csv]) {
+    const b = await open86(env.srv.url);
+    const input = await b.page.$('[data-testid="import-file"]');
+    await input.uploadFile(file);
+    await b.page.waitForSelector('[data-testid="confirm-import"]');
+    await b.page.click('[data-testid="confirm-import"]');
+    await b.page.waitForSelector('[data-testid="import-done"]');
+    await b.page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('ziping:eval:')).length === 2);
+    const theirs = await stored(b.page);
+    const names = (list) => list.map((e) => [e.project_name, e.indicators.length, e.funds.claimed]);
+    assert.deepEqual(names(theirs), names(mine), path.basename(file));
+    await b.page.goto(env.srv.url + '#/');
+    await b.page.waitForSelector('[data-testid="list-total"]');
+    const totals = await b.page.$$eval('[data-testid="list-total"]', (els) => els.map((e) => e.textContent).sort());
+    assert.deepEqual(totals, ['80.00', '87.00']);
+    assert.deepEqual(unexpected(b.problems), []);
+    await b.ctx.close();
+  }
+  assert.deepEqual(unexpected(a.problems), []);
+  await a.ctx.close();
+});
+
+test('office files and pastes: a LibreOffice workbook through the picker, an Excel paste', async () => {
+  const { ctx, page, problems } = await open86(env.srv.url);
+  const input = await page.$('[data-testid="import-file"]');
+  await input.uploadFile(path.join(FIXTURES, 'formats.xlsx'));
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.equal((await page.$$('[data-testid="recognised-form"]')).length, 2);
+  await page.click('[data-testid="confirm-import"]');
+  await page.waitForSelector('[data-testid="import-done"]');
+  await page.waitForSelector('[data-testid="list-total"]');
+  const totals = await page.$$eval('[data-testid="list-total"]', (els) => els.map((e) => e.textContent).sort());
+  assert.deepEqual(totals, ['100.00', '96.50']);
+  // a paste of what Excel puts on the clipboard
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData(
+      'text/html',
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table>' +
+        '<tr><td>项目名称</td><td colspan=3>粘贴的项目</td></tr>' +
+        '<tr><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>' +
+        '<tr><td>数量指标</td><td>培训人数</td><td>≥100人</td><td>120人</td><td x:num="10">10</td><td x:num="9">9</td></tr>' +
+        '</table></body></html>',
+    );
+    dt.setData('text/plain', '项目名称\t粘贴的项目\n二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n数量指标\t培训人数\t≥100人\t120人\t10\t9\n');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.match(await text(page, '[data-testid="import-preview"]'), /粘贴的项目/);
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
+
+test('Excel and Word exports download as files LibreOffice opens with the figures', async () => {
+  const { ctx, page, problems } = await open86(env.srv.url);
+  await loadSample(page, env.srv.url, 'sample-zhaoshang');
+  const dir = path.join(env.tmp, 'office');
+  const xlsx = await download(page, dir, () => page.click('[data-testid="export-xlsx"]'));
+  assert.equal(path.basename(xlsx), '2022_衡山县商务和粮食局_招商引资_项目支出绩效自评表.xlsx');
+  const docx = await download(page, dir, () => page.click('[data-testid="export-docx"]'));
+  assert.equal(path.basename(docx), '2022_衡山县商务和粮食局_招商引资_项目支出绩效自评表.docx');
+  for (const file of [xlsx, docx]) {
+    const out = path.join(env.tmp, 'lo');
+    execFileSync('soffice', [`-env:UserInstallation=file://${env.tmp}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], {
+      stdio: 'ignore',
+      timeout: 120000,
+    });
+    const pdf = path.join(out, path.basename(file).replace(/\.[^.]+$/, '.pdf'));
+    const printed = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
+    assert.ok(printed.includes('招商引资') && printed.includes('87.00'), path.basename(file));
+  }
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
+
+test('print: A4, no buttons or panels, values as text', async () => {
+  const { ctx, page, problems } = await open86(env.srv.url);
+  await loadSample(page, env.srv.url, 'sample-zhaoshang');
+  await page.emulateMediaType('print');
+  const visible = await page.evaluate(() => {
+    const shown = (el) => el.offsetParent !== null || getComputedStyle(el).position === 'fixed';
+    return {
+      buttons: [...document.querySelectorAll('button')].filter(shown).length,
+      inputs: [...document.querySelectorAll('input, textarea, select')].filter(shown).length,
+      panel: shown(document.querySelector('aside.diagnostics')),
+      name: [...document.querySelectorAll('.print-only')].filter(shown).map((e) => e.textContent).includes('招商引资'),
+    };
+  });
+  assert.deepEqual(visible, { buttons: 0, inputs: 0, panel: false, name: true });
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 3, `pages: ${pages}`);
+  assert.match(pdf, /\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]/, 'A4 portrait');
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
+
+test('offline after the first visit: the page opens and works with the server stopped', async () => {
+  const srv = await serve();
+  const { ctx, page, problems } = await open86(srv.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // the service worker has the app shell (legacy.html included)
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    const name = keys.find((k) => k.startsWith('ziping-'));
+    if (!name) return false;
+    const urls = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    return urls.some((p) => p.endsWith('.wasm')) && urls.some((p) => p.endsWith('legacy.html'));
+  });
+  await loadSample(page, srv.url, 'sample-guanbi');
+  await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-guanbi'));
+  srv.server.closeAllConnections();
+  await srv.close();
+  await page.goto(srv.url + '#/');
+  await page.waitForSelector('table.eval-list a.open');
+  await page.click('table.eval-list a.open');
+  await page.waitForSelector('[data-testid="total"]');
+  assert.equal(await text(page, '[data-testid="total"]'), '89.00');
+  assert.deepEqual(unexpected(problems).filter((p) => !p.includes('Failed to load resource')), []);
+  await ctx.close();
+});
+
+test('the single-file edition from file:// computes, exports and imports', async () => {
+  const file = path.join(ROOT, 'dist-single', 'ziping.html');
+  const { ctx, page, problems } = await open86('file://' + file);
+  const requests = [];
+  page.on('request', (r) => {
+    if (!/^(file|data|blob):/.test(r.url())) requests.push(r.url());
+  });
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  assert.equal(await text(page, '[data-testid="total"]'), '87.00');
+  const xlsx = await download(page, path.join(env.tmp, 'single'), () => page.click('[data-testid="export-xlsx"]'));
+  assert.equal(fs.readFileSync(xlsx).subarray(0, 2).toString('latin1'), 'PK');
+  await page.goto('file://' + file + '#/');
+  await page.waitForSelector('.group');
+  const json = await download(page, path.join(env.tmp, 'single'), () => page.click('.group .group-actions button'));
+  const b = await open86('file://' + file);
+  const input = await b.page.$('[data-testid="import-file"]');
+  await input.uploadFile(json);
+  await b.page.waitForSelector('[data-testid="confirm-import"]');
+  await b.page.click('[data-testid="confirm-import"]');
+  await b.page.waitForSelector('[data-testid="import-done"]');
+  await b.page.waitForSelector('[data-testid="list-total"]');
+  assert.equal(await text(b.page, '[data-testid="list-total"]'), '87.00');
+  assert.deepEqual(requests, []);
+  assert.deepEqual(unexpected(problems), []);
+  assert.deepEqual(unexpected(b.problems), []);
+  await b.ctx.close();
+  await ctx.close();
+});
