@@ -65,12 +65,17 @@ fn SummaryBar(assessment: Memo<Assessment>) -> impl IntoView {
             <span class="total">{t("总分 ")} <strong data-testid="total">{move || assessment.with(|a| fmt2(a.total))}</strong></span>
             <span class="grade">{t("等级 ")} <strong data-testid="grade">{move || assessment.with(|a| t(a.grade.name_zh()))}</strong></span>
             <span class="rule-total">{t("规则总分 ")} {move || assessment.with(|a| fmt2(a.rule_total))}</span>
-            <span class="counts">
+            // on a narrow screen the 审核提示 panel sits under the form: the counts lead to it
+            <button class="counts link" data-testid="to-diagnostics" on:click=move |_| {
+                if let Some(panel) = document().get_element_by_id("diagnostics") {
+                    panel.scroll_into_view();
+                }
+            }>
                 {move || {
                     let c = assessment.with(|a| a.counts());
                     tf("错误 {} · 警告 {} · 提示 {}", &[&c.errors, &c.warnings, &c.infos])
                 }}
-            </span>
+            </button>
         </div>
     }
 }
@@ -853,7 +858,7 @@ fn DiagnosticsPanel(assessment: Memo<Assessment>) -> impl IntoView {
         }
     };
     view! {
-        <aside class="diagnostics no-print" aria-label=t("审核提示")>
+        <aside class="diagnostics no-print" id="diagnostics" aria-label=t("审核提示")>
             <h3>{t("审核提示")}</h3>
             <Show
                 when=move || assessment.with(|a| !a.diagnostics.is_empty())

@@ -182,3 +182,50 @@ test('evaluations can be created, opened and deleted (after confirming)', async 
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('on a 1366 × 768 screen every column of an indicator row is in view, without scrolling sideways', async () => {
+  const context = await suite.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url, { context });
+  await loadSample(page, 'sample-chubeiliang');
+  const layout = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const main = document.querySelector('.form-main');
+    const table = document.querySelector('table.indicator-table');
+    const rows = [...table.querySelectorAll('tr.indicator-row')];
+    // every cell of every row, the row buttons included, lies within the window
+    const outside = [];
+    for (const row of rows) {
+      for (const cell of row.children) {
+        const r = cell.getBoundingClientRect();
+        if (r.left < 0 || r.right > width + 0.5) outside.push(`${cell.className}: ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+    }
+    const buttons = [...rows[0].querySelectorAll('td.actions button')].map((b) => b.getBoundingClientRect().right <= width);
+    const reason = rows[0].querySelector('td.reason').getBoundingClientRect();
+    const panel = document.querySelector('aside.diagnostics').getBoundingClientRect();
+    return {
+      width,
+      outside,
+      buttons,
+      reasonWidth: Math.round(reason.width),
+      mainScrolls: main.scrollWidth > main.clientWidth + 1,
+      pageScrolls: document.documentElement.scrollWidth > width + 1,
+      panelBelow: panel.top >= table.getBoundingClientRect().bottom,
+    };
+  });
+  assert.equal(layout.width, 1366);
+  assert.deepEqual(layout.outside, []);
+  assert.ok(layout.buttons.length > 0 && layout.buttons.every(Boolean), 'the row buttons are in view');
+  assert.ok(layout.reasonWidth >= 120, `偏差原因 column ${layout.reasonWidth}px wide`);
+  assert.equal(layout.mainScrolls, false, 'the form does not scroll sideways');
+  assert.equal(layout.pageScrolls, false, 'the page does not scroll sideways');
+  assert.equal(layout.panelBelow, true, '审核提示 is under the form');
+  // the counts in the summary bar lead to the panel
+  await page.click('[data-testid="to-diagnostics"]');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('aside.diagnostics').getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  });
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
