@@ -5,6 +5,11 @@
 ZIPING_NIGHTLY=nightly-2026-05-19
 export RUSTUP_TOOLCHAIN="$ZIPING_NIGHTLY"
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+# the standard library's smaller variants of its algorithms (sorting, formatting)
+export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+mutable-globals,+nontrapping-fptoint,+bulk-memory"
+# smaller: panic messages without file and line, `Debug` formatting compiled out (nothing the
+# page shows uses it: field ids go through serde, src/ui/widgets.rs)
+RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none"
 # what `wasm-tools validate` allows (no reference types): checked by scripts/check-legacy.sh
 export ZIPING_WASM_FEATURES="mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory,multi-value"

@@ -47,7 +47,10 @@ const data =
   '  for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);\n' +
   '  return bytes;\n' +
   '}\n';
-const boot = bootScript('zipingWasmBytes()', false);
+// the files fetched on demand in the hosted page are inlined here
+const assets = {};
+for (const [name, text] of Object.entries(bootScript.assetTexts())) assets[name] = { text };
+const boot = bootScript('zipingWasmBytes()', false, assets);
 const officeData =
   `var ZIPING_OFFICE_WORKER_SOURCE = ${JSON.stringify(officeWorker).replace(/<\//g, '<\\/')};\n` +
   `var ZIPING_OFFICE_WASM_BASE64 = "${officeWasm.toString('base64')}";\n` +

@@ -40,7 +40,14 @@ const gluePath = path.join(dir, glue[0]);
 const lowered = esbuild.transformSync(fs.readFileSync(gluePath, 'utf8'), { target: 'es2019', minify: true });
 fs.writeFileSync(gluePath, lowered.code);
 
-const boot = bootScript(JSON.stringify('./' + wasm[0]), true);
+// the files fetched on demand (English, the guide), hashed beside the page
+const assets = {};
+for (const [name, text] of Object.entries(bootScript.assetTexts())) {
+  const file = hashed(name, text, 'json');
+  fs.writeFileSync(path.join(dir, file), text);
+  assets[name] = './' + file;
+}
+const boot = bootScript(JSON.stringify('./' + wasm[0]), true, assets);
 const bootName = hashed('boot', boot, 'js');
 fs.writeFileSync(path.join(dir, bootName), boot);
 
@@ -112,7 +119,7 @@ console.log(`trunk-post-build: loader ${glue[0]} + ${bootName}; legacy.html`);
 // when it is first used
 const shell = fs
   .readdirSync(dir)
-  .filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker|office-client)-/.test(f))
+  .filter((f) => /\.(html|js|css|wasm|json)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker|office-client)-/.test(f))
   .concat(fs.existsSync(path.join(dir, 'help')) ? fs.readdirSync(path.join(dir, 'help')).map((f) => `help/${f}`) : [])
   .sort();
 const version = crypto.createHash('sha256');

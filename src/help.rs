@@ -1,13 +1,30 @@
 //! 使用说明: the clerk's guide, shown in the app (`#/help`) and written to `docs/使用说明.md`
-//! (`cargo run -- --help-markdown`; a test keeps the two the same). Each step has both
-//! languages and may name a screenshot taken from the real page (`scripts/screenshots.sh`).
+//! (`cargo run -- --help-markdown`) and to `assets/guide.json` (`cargo run -- --assets assets`),
+//! the file the page fetches when the guide is opened, so its text is not in the first download;
+//! tests keep all three the same. Each step has both languages and may name a screenshot taken
+//! from the real page (`scripts/screenshots.sh`).
+
+use serde::{Deserialize, Serialize};
+
+/// The guide as the page reads it (`assets/guide.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideSection {
+    /// Chinese, English.
+    pub title: [String; 2],
+    /// The screenshot's path under `help/`, its caption in Chinese and English.
+    pub image: Option<[String; 3]>,
+    /// Each step in Chinese and English.
+    pub steps: Vec<[String; 2]>,
+}
 
 /// One step of the guide.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Step {
     pub zh: &'static str,
     pub en: &'static str,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Section {
     pub title_zh: &'static str,
     pub title_en: &'static str,
@@ -16,6 +33,7 @@ pub struct Section {
     pub steps: &'static [Step],
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub const SECTIONS: &[Section] = &[
     Section {
         title_zh: "一、填写项目支出绩效自评表",
@@ -181,7 +199,27 @@ pub const SECTIONS: &[Section] = &[
     },
 ];
 
+/// The guide as the page fetches it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn guide() -> Vec<GuideSection> {
+    SECTIONS
+        .iter()
+        .map(|s| GuideSection {
+            title: [s.title_zh.into(), s.title_en.into()],
+            image: s.image.map(|(p, zh, en)| [p.into(), zh.into(), en.into()]),
+            steps: s.steps.iter().map(|x| [x.zh.into(), x.en.into()]).collect(),
+        })
+        .collect()
+}
+
+/// `assets/guide.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn guide_json() -> String {
+    serde_json::to_string_pretty(&guide()).unwrap_or_default() + "\n"
+}
+
 /// The guide as Markdown in Chinese with the English beneath (docs/使用说明.md).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn markdown() -> String {
     let mut out = String::from(
         "# 使用说明 · User guide\n\n\
@@ -204,6 +242,19 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_guide_file_is_the_guide() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/guide.json");
+        let file = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            file,
+            guide_json(),
+            "assets/guide.json differs from src/help.rs: run `cargo run -- --assets assets`"
+        );
+        let read: Vec<GuideSection> = serde_json::from_str(&file).expect("the page reads it");
+        assert_eq!(read, guide());
+    }
 
     #[test]
     fn docs_guide_is_the_in_app_guide() {

@@ -10,7 +10,8 @@ fn main() {}
 
 /// `cargo run` prints the built-in samples' totals and departures; `cargo run -- FILE…` assesses
 /// the evaluations in export files; `cargo run -- --export-samples` writes the samples as an
-/// export file to standard output; `cargo run -- --help-markdown` writes docs/使用说明.md.
+/// export file to standard output; `cargo run -- --help-markdown` writes docs/使用说明.md;
+/// `cargo run -- --assets assets` writes the files the page fetches on demand.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::io::Write;
@@ -18,6 +19,20 @@ fn main() {
     // a closed pipe (`| head`) ends the output quietly
     let mut out = std::io::stdout().lock();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--assets") {
+        // the files the page fetches on demand (English, the guide)
+        let dir = std::path::PathBuf::from(args.get(1).map(String::as_str).unwrap_or("assets"));
+        for (name, text) in [
+            ("ui-en.json", ziping::i18n::english_json()),
+            ("guide.json", ziping::help::guide_json()),
+        ] {
+            if let Err(e) = std::fs::write(dir.join(name), text) {
+                eprintln!("{}: {e}", dir.join(name).display());
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     if args.first().map(String::as_str) == Some("--help-markdown") {
         let _ = write!(out, "{}", ziping::help::markdown());
         return;

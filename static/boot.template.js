@@ -3,6 +3,18 @@
 // top-level await nor import.meta, so the page loads wasm-bindgen's "no-modules" output and this.
 (function () {
   'use strict';
+  // Files fetched when first needed (the English catalogue, the guide): a URL beside the page,
+  // or the text itself in the single-file edition.
+  var ASSETS = __ZIPING_ASSETS__;
+  window.zipingAsset = function (name) {
+    var a = ASSETS[name];
+    if (a == null) return Promise.reject(new Error('asset ' + name));
+    if (typeof a === 'object') return Promise.resolve(a.text);
+    return fetch(a).then(function (r) {
+      if (!r.ok) throw new Error(name + ': ' + r.status);
+      return r.text();
+    });
+  };
   // recovery.js explains a browser without WebAssembly
   if (typeof WebAssembly !== 'object' || typeof wasm_bindgen !== 'function') return;
   var source = __ZIPING_WASM_SOURCE__;

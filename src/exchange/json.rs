@@ -204,11 +204,15 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
             detail: Text::new("不能为0", "cannot be 0"),
         });
     }
-    let envelope: Envelope =
-        serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
-            path: readable_path(&e.path().to_string()),
-            detail: shape_detail(e.inner()),
-        })?;
+    let envelope: Envelope = match serde_json::from_value(value.clone()) {
+        Ok(envelope) => envelope,
+        Err(e) => {
+            return Err(ImportError::Shape {
+                path: culprit_path(&value),
+                detail: shape_detail(&e),
+            })
+        }
+    };
     check_ids(&envelope)?;
     Ok(envelope)
 }
@@ -268,11 +272,90 @@ fn shape_detail(e: &serde_json::Error) -> Text {
     Text::new(format!("{zh}（{what}）"), format!("{en} ({what})"))
 }
 
-/// `evaluations[0].indicators[2].weight` as serde_path_to_error writes it, with `.` → `.`.
-fn readable_path(p: &str) -> String {
-    if p == "." || p.is_empty() {
-        String::new()
-    } else {
-        p.to_string()
+/// Where a document that does not fit the envelope goes wrong: `evaluations[0].funds.weight`.
+/// Found on the refused document only, by cutting parts short until it fits. Every struct of the
+/// format fills a missing field with its default, and the deserialiser meets an object's fields
+/// and an array's elements in order, so the shortest prefix of fields (or elements) that no longer
+/// fits ends with the fault it reported; found by halves, then the search goes into that part.
+/// This costs a few dozen parses of a document already refused, instead of a path-tracking
+/// deserialiser in every import (which doubled the page's deserialising code).
+fn culprit_path(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    enum Step {
+        Key(String),
+        Index(usize),
     }
+    fn at<'a>(doc: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+        let mut node = doc;
+        for step in path {
+            node = match step {
+                Step::Key(k) => node.get_mut(k.as_str())?,
+                Step::Index(i) => node.get_mut(*i)?,
+            };
+        }
+        Some(node)
+    }
+    /// The node at `path` cut to its first `n` fields or elements.
+    fn cut(doc: &mut Value, path: &[Step], n: usize) {
+        match at(doc, path) {
+            Some(Value::Array(a)) => a.truncate(n),
+            Some(Value::Object(m)) => {
+                let keep: Vec<String> = m.keys().take(n).cloned().collect();
+                // the envelope's own required fields stay (checked before this is called)
+                let top = path.is_empty();
+                m.retain(|k, _| keep.contains(k) || (top && REQUIRED.contains(&k.as_str())));
+            }
+            _ => {}
+        }
+    }
+    const REQUIRED: [&str; 3] = ["type", "format_version", "app_version"];
+    let fits = |doc: &Value| serde_json::from_value::<Envelope>(doc.clone()).is_ok();
+    let mut doc = value.clone();
+    let mut path: Vec<Step> = Vec::new();
+    // each round goes one level deeper; a document nests only so deep
+    for _ in 0..64 {
+        let (len, keys) = match at(&mut doc, &path) {
+            Some(Value::Array(a)) => (a.len(), None),
+            Some(Value::Object(m)) => (m.len(), Some(m.keys().cloned().collect::<Vec<_>>())),
+            _ => break,
+        };
+        let fits_cut = |n: usize| {
+            let mut trial = doc.clone();
+            cut(&mut trial, &path, n);
+            fits(&trial)
+        };
+        // the whole node does not fit (else the fault is not inside it)
+        if len == 0 || fits_cut(len) || !fits_cut(0) {
+            break;
+        }
+        // invariant: the first lo parts fit, the first hi do not
+        let (mut lo, mut hi) = (0usize, len);
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if fits_cut(mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        // later rounds need only the parts up to the bad one
+        cut(&mut doc, &path, hi);
+        path.push(match keys {
+            Some(keys) => Step::Key(keys[hi - 1].clone()),
+            None => Step::Index(hi - 1),
+        });
+    }
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }

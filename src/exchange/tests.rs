@@ -353,3 +353,26 @@ fn assert_english(name: &str, m: &str) {
     );
     assert!(m.chars().any(|c| c.is_ascii_alphabetic()), "{name}: {m}");
 }
+
+/// The refused field is named in a large file too: the first fault of the document, found by
+/// cutting it short (json::culprit_path), not by a path-tracking deserialiser.
+#[test]
+fn the_first_faulty_field_is_named_in_a_large_file() {
+    let one = full_envelope().evaluations.remove(0);
+    let mut evaluations = Vec::new();
+    for i in 0..300 {
+        let mut e = one.clone();
+        e.id = format!("e{i}");
+        evaluations.push(e);
+    }
+    let env = Envelope::new(evaluations, Vec::new(), 1_700_000_000_000);
+    let mut value: serde_json::Value = serde_json::from_str(&export_json(&env)).expect("json");
+    // two faults: the first one met is reported
+    value["evaluations"][217]["indicators"][1]["weight"] = serde_json::json!(5);
+    value["evaluations"][250]["year"] = serde_json::json!(2022);
+    let text = serde_json::to_string(&value).expect("text");
+    let e = parse_export(text.as_bytes()).expect_err("refused");
+    let m = e.message_zh();
+    assert!(m.contains("evaluations[217].indicators[1].weight"), "{m}");
+    assert!(m.contains("expected a string"), "{m}");
+}

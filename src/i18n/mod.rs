@@ -7,6 +7,9 @@
 //! ([`crate::rules::Diagnostic`]); exported files keep Chinese column names and values, so that
 //! files from colleagues using either language stay interchangeable.
 
+// The catalogue is the source of `assets/ui-en.json` (`cargo run -- --assets assets`; a test keeps
+// the two the same). The page does not carry it: it fetches the file when English is chosen.
+#[cfg(not(target_arch = "wasm32"))]
 mod catalogue;
 #[cfg(test)]
 mod tests;
@@ -14,7 +17,6 @@ mod tests;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt::Display;
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -60,16 +62,61 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-fn english() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| catalogue::ENTRIES.iter().copied().collect())
+type Catalogue = HashMap<&'static str, &'static str>;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn english() -> Option<&'static Catalogue> {
+    static MAP: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    Some(MAP.get_or_init(|| catalogue::ENTRIES.iter().copied().collect()))
 }
 
-/// `zh` in `lang`; a key missing from the catalogue shows as written (tests keep none missing).
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The English catalogue once fetched (`assets/ui-en.json`), kept for the page's life.
+    static LOADED: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn english() -> Option<&'static Catalogue> {
+    LOADED.with(Cell::get)
+}
+
+/// Takes the English catalogue the page fetched (a JSON object: Chinese → English). Kept for
+/// the page's life, so lookups hand out plain `&str`.
+#[cfg(target_arch = "wasm32")]
+pub fn load_english(json: &str) -> Result<(), String> {
+    let map: HashMap<String, String> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let map: Catalogue = map
+        .into_iter()
+        .map(|(k, v)| {
+            (
+                &*Box::leak(k.into_boxed_str()),
+                &*Box::leak(v.into_boxed_str()),
+            )
+        })
+        .collect();
+    LOADED.with(|c| c.set(Some(Box::leak(Box::new(map)))));
+    Ok(())
+}
+
+/// Whether English can be shown (natively always; in the page once its catalogue is fetched).
+pub fn english_ready() -> bool {
+    english().is_some()
+}
+
+/// The English catalogue as the file the page fetches (`assets/ui-en.json`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english_json() -> String {
+    let map: std::collections::BTreeMap<&str, &str> = catalogue::ENTRIES.iter().copied().collect();
+    serde_json::to_string_pretty(&map).unwrap_or_default() + "\n"
+}
+
+/// `zh` in `lang`; a key missing from the catalogue (or a catalogue not yet fetched) shows as
+/// written (tests keep none missing).
 pub fn tr(lang: Lang, zh: &str) -> &str {
     match lang {
         Lang::Zh => zh,
-        Lang::En => english().get(zh).copied().unwrap_or(zh),
+        Lang::En => english().and_then(|m| m.get(zh).copied()).unwrap_or(zh),
     }
 }
 

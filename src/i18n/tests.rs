@@ -209,3 +209,18 @@ fn the_language_is_chosen_per_thread_and_remembered_by_code() {
     set_lang(Lang::Zh);
     assert_eq!(t("导出JSON"), "导出JSON");
 }
+
+/// The page fetches the English catalogue as a file: it is the catalogue.
+#[test]
+fn the_english_file_is_the_catalogue() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/ui-en.json");
+    let file = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        file,
+        super::english_json(),
+        "assets/ui-en.json differs from src/i18n/catalogue.rs: run `cargo run -- --assets assets`"
+    );
+    let read: std::collections::HashMap<String, String> =
+        serde_json::from_str(&file).expect("the page reads it");
+    assert_eq!(read.len(), catalogue::ENTRIES.len());
+}

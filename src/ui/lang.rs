@@ -43,7 +43,8 @@ pub fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, next.code());
         }
-        lang.set(next);
+        // English comes as a file of its own, fetched the first time
+        super::assets::switch_to(lang, next);
     };
     view! {
         <button

@@ -1,6 +1,7 @@
 //! The Leptos layer: a thin view over the domain core. Components read the assessment memo and
 //! write the model through [`state::AppState::edit`]; they hold no rules of their own.
 
+mod assets;
 mod charts;
 mod department;
 mod editor;
@@ -50,7 +51,9 @@ fn announce_panic(text: &str) {
 #[component]
 fn App() -> impl IntoView {
     // the language first: loading may already have something to say
-    let language = RwSignal::new(lang::remembered());
+    // English needs its catalogue fetched first: the page starts in Chinese and switches
+    let language = RwSignal::new(crate::i18n::Lang::Zh);
+    assets::switch_to(language, lang::remembered());
     lang::apply(language.get_untracked());
     let app = AppState::load();
 

@@ -202,29 +202,30 @@ impl RowView {
 /// The DOM id of a field's input, so the 审核提示 panel can focus it.
 pub fn field_dom_id(field: &Field) -> String {
     match field {
-        Field::Header(h) => format!("f-h-{h:?}"),
-        Field::FundCell(r, c) => format!("f-fund-{r:?}-{c:?}"),
+        Field::Header(h) => format!("f-h-{}", variant(h)),
+        Field::FundCell(r, c) => format!("f-fund-{}-{}", variant(r), variant(c)),
         Field::FundWeight => "f-fund-weight".into(),
         Field::FundClaimed => "f-fund-claimed".into(),
         Field::FundReason => "f-fund-reason".into(),
-        Field::Level1Weight(l) => format!("f-l1-{l:?}"),
-        Field::Indicator(id, f) => format!("f-i-{id}-{f:?}"),
+        Field::Level1Weight(l) => format!("f-l1-{}", variant(l)),
+        Field::Indicator(id, f) => format!("f-i-{id}-{}", variant(f)),
         Field::Total => "f-total".into(),
         Field::ClaimedTotal => "f-claimed-total".into(),
         Field::ClaimedGrade => "f-claimed-grade".into(),
         Field::FundClaimedRate => "f-fund-claimed-rate".into(),
         Field::Note => "f-note".into(),
-        Field::Dept(d) => format!("f-d-{d:?}")
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect(),
+        Field::Dept(d) => format!("f-d-{}", variant(d)),
     }
+}
+
+/// A field enum's variant names as an id part: `ProjectName`, `Account_Income_Budget`. Through
+/// serde, not `Debug`: the release build leaves `Debug` output out (`-Zfmt-debug=none`).
+fn variant<T: serde::Serialize>(v: &T) -> String {
+    let json = serde_json::to_string(v).unwrap_or_default();
+    json.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Messages the engine attaches to `field`, shown under it.

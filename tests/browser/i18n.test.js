@@ -10,12 +10,20 @@ const CJK = /[\u3400-\u9fff]/;
 
 test('the language switch turns the UI English, keeps the data and is remembered', async () => {
   const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
+  // the English words are a file of their own, fetched when English is first chosen
+  const fetched = [];
+  page.on('request', (r) => {
+    if (/\/(ui-en|guide)-[0-9a-f]+\.json$/.test(r.url())) fetched.push(r.url().replace(/^.*\//, ''));
+  });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
   await page.fill('#f-h-ProjectName', '招商引资（改）');
+  assert.deepEqual(fetched, [], 'nothing fetched in Chinese');
   await page.click('[data-testid="lang-switch"]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(fetched.length, 1);
+  assert.match(fetched[0], /^ui-en-/);
   // the same form, the same figures, what was typed kept
   assert.equal(await page.inputValue('#f-h-ProjectName'), '招商引资（改）');
   assert.equal(await page.textContent('[data-testid="total"]'), '87.00');
@@ -48,8 +56,8 @@ test('the language switch turns the UI English, keeps the data and is remembered
   await page.goto(suite.srv.url + '#/e/sample-zhaoshang');
   await page.reload();
   await page.waitForSelector('[data-testid="total"]');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.textContent('[data-testid="export-json"]'), 'Export JSON');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-json"]').textContent === 'Export JSON');
   await page.click('[data-testid="lang-switch"]');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.equal(await page.textContent('[data-testid="export-json"]'), '导出JSON');

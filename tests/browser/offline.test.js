@@ -36,6 +36,13 @@ test('the app shell is cached by a service worker and works with the server stop
   await page.waitForSelector('table.eval-list');
   await page.click('table.eval-list a.open');
   assert.equal(await page.textContent('[data-testid="total"]'), '89.00');
+  // the files fetched on demand were cached too: English and the guide work offline
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-json"]').textContent === 'Export JSON');
+  await page.click('[data-testid="help-link"]');
+  await page.waitForSelector('[data-testid="help"] h3');
+  assert.match(await page.textContent('[data-testid="help"]'), /Filling in a project form/);
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
   await ctx.close();
 });

@@ -244,3 +244,17 @@ test('the single-file edition from file:// computes, exports and imports', async
   await b.ctx.close();
   await ctx.close();
 });
+
+test('English and the guide, fetched when first chosen', async () => {
+  const { ctx, page, problems } = await open86(env.srv.url);
+  await loadSample(page, env.srv.url, 'sample-zhaoshang');
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-json"]').textContent === 'Export JSON');
+  assert.equal(await text(page, '[data-testid="total"]'), '87.00');
+  await page.click('[data-testid="help-link"]');
+  await page.waitForSelector('[data-testid="help"] h3');
+  assert.match(await text(page, '[data-testid="help"]'), /Filling in a project form/);
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
