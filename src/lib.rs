@@ -1,8 +1,8 @@
 //! ziping — 绩效自评: a browser calculator for 预算支出绩效自评.
 //!
-//! The domain core (`model`, `parse`, `rules`, `samples`, `store`'s logic) is plain Rust and is
-//! tested natively with `cargo test`; `ui` (Leptos) and the localStorage backend exist only
-//! when compiled to wasm32.
+//! The domain core (`model`, `parse`, `rules`, `samples`, `store`'s logic, `workspace`) is plain
+//! Rust and is tested natively with `cargo test`; `ui` (Leptos) and the localStorage backend
+//! exist only when compiled to wasm32.
 
 pub mod charts;
 pub mod exchange;
@@ -15,6 +15,7 @@ pub mod rules;
 pub mod samples;
 pub mod store;
 pub mod summary;
+pub mod workspace;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

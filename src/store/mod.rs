@@ -431,3 +431,17 @@ pub fn reserved_ids(problems: &[LoadProblem]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// The raw text of every stored entry kept aside as unreadable (its backup), as one JSON object
+/// `{key: text}`, so the user can take it to someone who can repair it.
+pub fn raw_backups(store: &dyn KeyValueStore) -> String {
+    let mut map = serde_json::Map::new();
+    for key in store.keys().unwrap_or_default() {
+        if key.starts_with(BACKUP_PREFIX) {
+            if let Ok(Some(text)) = store.get(&key) {
+                map.insert(key, serde_json::Value::String(text));
+            }
+        }
+    }
+    serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
+}

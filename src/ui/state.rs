@@ -1,15 +1,17 @@
-//! Application state: one signal per evaluation (typing in one form notifies only that form's
-//! views), the route, the storage status, and the debounced saver.
+//! Application state: one signal per form (typing in one form notifies only that form's views),
+//! the route, the storage status, and the debounced saver.
+//!
+//! What the workspace does — create, delete, trash, undo, import, save, merge another tab's
+//! edits — is `crate::workspace`, tested natively; this layer gives it the page's signals as its
+//! [`Docs`], the browser's clock, and localStorage, and schedules the saves.
 
-use crate::i18n::{t, tf};
 use crate::model::{DepartmentEvaluation, Evaluation, TrashedEvaluation, Workspace};
 use crate::samples::Sample;
-use crate::store::merge::{merge_evaluation, same_content};
-use crate::store::KeyValueStore;
-use crate::store::{self, local::LocalStore, StoreError};
+use crate::store::{self, local::LocalStore};
 use crate::summary::{summary_row, SummaryRow};
+pub use crate::workspace::Undo;
+use crate::workspace::{Clock, DocKey, Docs, Session};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// Quiet time after the last keystroke before saving.
@@ -33,69 +35,6 @@ impl EvalEntry {
         let doc = RwSignal::new(e);
         let row = Memo::new(move |_| doc.with(summary_row));
         EvalEntry { id, doc, row }
-    }
-}
-
-/// What the last destructive action was, so it can be reversed.
-#[derive(Clone, Debug)]
-pub enum Undo {
-    Deleted {
-        id: String,
-        title: String,
-    },
-    RowRemoved {
-        eval_id: String,
-        pos: usize,
-        row: crate::model::Indicator,
-    },
-    /// Rows pasted into a form.
-    RowsAdded {
-        eval_id: String,
-        ids: Vec<String>,
-    },
-    Imported(ImportUndo),
-    TrashEmptied(Vec<TrashedEvaluation>),
-    DepartmentDeleted(Box<DepartmentEvaluation>),
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct ImportUndo {
-    pub added: Vec<String>,
-    pub added_departments: Vec<String>,
-    pub replaced: Vec<Evaluation>,
-    pub replaced_departments: Vec<DepartmentEvaluation>,
-}
-
-impl Undo {
-    pub fn label(&self) -> String {
-        match self {
-            Undo::Deleted { title, .. } => tf(
-                "已将“{}”移到回收站。",
-                &[&if title.trim().is_empty() {
-                    t("未命名项目")
-                } else {
-                    title.trim()
-                }],
-            ),
-            Undo::RowRemoved { row, .. } => tf(
-                "已删除三级指标“{}”。",
-                &[&if row.name.trim().is_empty() {
-                    t("未命名")
-                } else {
-                    row.name.trim()
-                }],
-            ),
-            Undo::RowsAdded { ids, .. } => tf("已粘贴{}行三级指标。", &[&ids.len()]),
-            Undo::Imported(i) => tf(
-                "已导入：新增{}份，替换{}份。",
-                &[
-                    &(i.added.len() + i.added_departments.len()),
-                    &(i.replaced.len() + i.replaced_departments.len()),
-                ],
-            ),
-            Undo::TrashEmptied(items) => tf("已清空回收站（{}份）。", &[&items.len()]),
-            Undo::DepartmentDeleted(d) => tf("已删除部门整体支出表“{}”。", &[&d.department]),
-        }
     }
 }
 
@@ -164,13 +103,6 @@ impl Route {
     }
 }
 
-/// A stored document the saver writes.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum DocKey {
-    Eval(String),
-    Dept(String),
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageStatus {
     /// Everything is saved.
@@ -183,22 +115,13 @@ pub enum StorageStatus {
     Failed(String),
 }
 
-/// What the saver has to write at the next flush.
+/// The session of the workspace core and what writes it to localStorage.
 #[derive(Default)]
 struct Saver {
     store: Option<LocalStore>,
-    dirty: BTreeSet<DocKey>,
-    deleted: BTreeSet<DocKey>,
-    /// Evaluations to move into the stored trash.
-    trashed: BTreeSet<String>,
-    /// Trash entries to forget (restored or emptied).
-    untrashed: BTreeSet<String>,
+    session: Session,
     /// A retry after a failed save is scheduled.
     retry_pending: bool,
-    /// Per evaluation, the version this tab knows is in storage: the base of the three-way
-    /// merge when another tab has written the same evaluation.
-    synced: std::collections::HashMap<String, Evaluation>,
-    index_dirty: bool,
     timer: Option<leptos::prelude::TimeoutHandle>,
 }
 
@@ -208,7 +131,7 @@ pub struct AppState {
     pub depts: RwSignal<Vec<DeptEntry>>,
     /// Deleted evaluations, newest first (kept until emptied).
     pub trash: RwSignal<Vec<TrashedEvaluation>>,
-    /// The last destructive action, offered for one-click undo.
+    /// The last destructive action, offered for one-click undo (mirrors the session's).
     pub undo: RwSignal<Option<Undo>>,
     /// What happened when another tab edited the same data (shown until dismissed).
     pub sync_notes: RwSignal<Vec<String>>,
@@ -218,8 +141,6 @@ pub struct AppState {
     pub problems: RwSignal<Vec<String>>,
     /// The Excel or Word export being written, if any.
     pub office_job: RwSignal<Option<super::office_export::ExportJob>>,
-    /// Ids that belong to unreadable stored entries: never reused.
-    reserved: StoredValue<Vec<String>>,
     saver: StoredValue<Saver, LocalStorage>,
     /// The app's root owner: evaluation signals are created under it, not under the view that
     /// happened to create them (a list button), which is disposed when the route changes.
@@ -236,30 +157,134 @@ pub fn now_ms() -> u64 {
     }
 }
 
-/// A short random id for a new evaluation.
-fn random_suffix() -> u32 {
-    // Math.random() in [0, 1): scaled to 32 bits for an id, never used as an amount
-    (js_sys::Math::random() * 4_294_967_295.0) as u32
+/// The browser's clock and randomness, for new ids and edit times.
+struct WebClock;
+
+impl Clock for WebClock {
+    fn now_ms(&self) -> u64 {
+        now_ms()
+    }
+    fn random(&self) -> u32 {
+        // Math.random() in [0, 1): scaled to 32 bits for an id, never used as an amount
+        (js_sys::Math::random() * 4_294_967_295.0) as u32
+    }
+}
+
+/// The page's documents as the workspace core sees them: one signal per form.
+#[derive(Clone, Copy)]
+struct SignalDocs {
+    evals: RwSignal<Vec<EvalEntry>>,
+    depts: RwSignal<Vec<DeptEntry>>,
+    trash: RwSignal<Vec<TrashedEvaluation>>,
+    owner: StoredValue<Option<Owner>, LocalStorage>,
+}
+
+impl SignalDocs {
+    fn eval_doc(&self, id: &str) -> Option<RwSignal<Evaluation>> {
+        self.evals
+            .with_untracked(|v| v.iter().find(|e| e.id == id).map(|e| e.doc))
+    }
+    fn dept_doc(&self, id: &str) -> Option<RwSignal<DepartmentEvaluation>> {
+        self.depts
+            .with_untracked(|v| v.iter().find(|e| e.id == id).map(|e| e.doc))
+    }
+    /// Runs `f` under the app's root owner, so signals it creates outlive the view that asked.
+    fn owned<T>(&self, f: impl FnOnce() -> T) -> T {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(f),
+            None => f(),
+        }
+    }
+}
+
+impl Docs for SignalDocs {
+    fn eval_ids(&self) -> Vec<String> {
+        self.evals
+            .with_untracked(|v| v.iter().map(|e| e.id.clone()).collect())
+    }
+    fn has_eval(&self, id: &str) -> bool {
+        self.evals.with_untracked(|v| v.iter().any(|e| e.id == id))
+    }
+    fn eval(&self, id: &str) -> Option<Evaluation> {
+        self.eval_doc(id).map(|d| d.get_untracked())
+    }
+    fn set_eval(&mut self, e: Evaluation) -> bool {
+        self.eval_doc(&e.id).map(|d| d.set(e)).is_some()
+    }
+    fn update_eval(&mut self, id: &str, f: &mut dyn FnMut(&mut Evaluation)) -> bool {
+        self.eval_doc(id).map(|d| d.update(|e| f(e))).is_some()
+    }
+    fn push_eval(&mut self, e: Evaluation) {
+        let entry = self.owned(|| EvalEntry::new(e));
+        self.evals.update(|v| v.push(entry));
+    }
+    fn remove_eval(&mut self, id: &str) -> Option<Evaluation> {
+        let doc = self.eval_doc(id)?;
+        self.evals.update(|v| v.retain(|e| e.id != id));
+        Some(doc.get_untracked())
+    }
+
+    fn has_dept(&self, id: &str) -> bool {
+        self.depts.with_untracked(|v| v.iter().any(|e| e.id == id))
+    }
+    fn dept(&self, id: &str) -> Option<DepartmentEvaluation> {
+        self.dept_doc(id).map(|d| d.get_untracked())
+    }
+    fn set_dept(&mut self, d: DepartmentEvaluation) -> bool {
+        self.dept_doc(&d.id).map(|doc| doc.set(d)).is_some()
+    }
+    fn push_dept(&mut self, d: DepartmentEvaluation) {
+        let id = d.id.clone();
+        let doc = self.owned(|| RwSignal::new(d));
+        self.depts.update(|v| v.push(DeptEntry { id, doc }));
+    }
+    fn remove_dept(&mut self, id: &str) -> Option<DepartmentEvaluation> {
+        let doc = self.dept_doc(id)?;
+        self.depts.update(|v| v.retain(|e| e.id != id));
+        Some(doc.get_untracked())
+    }
+
+    fn in_trash(&self, id: &str) -> bool {
+        self.trash
+            .with_untracked(|t| t.iter().any(|x| x.evaluation.id == id))
+    }
+    fn trashed(&self, id: &str) -> Option<TrashedEvaluation> {
+        self.trash
+            .with_untracked(|t| t.iter().find(|x| x.evaluation.id == id).cloned())
+    }
+    fn trash_front(&mut self, t: TrashedEvaluation) {
+        self.trash.update(|v| v.insert(0, t));
+    }
+    fn trash_back(&mut self, items: Vec<TrashedEvaluation>) {
+        self.trash.update(|v| v.extend(items));
+    }
+    fn untrash(&mut self, id: &str) -> Option<TrashedEvaluation> {
+        let pos = self
+            .trash
+            .with_untracked(|t| t.iter().position(|x| x.evaluation.id == id))?;
+        let mut out = None;
+        self.trash.update(|t| out = Some(t.remove(pos)));
+        out
+    }
+    fn take_trash(&mut self) -> Vec<TrashedEvaluation> {
+        let mut out = Vec::new();
+        self.trash.update(|t| out = std::mem::take(t));
+        out
+    }
 }
 
 impl AppState {
     /// Opens storage and loads the workspace; reports what could not be read.
     pub fn load() -> AppState {
-        let mut saver = Saver::default();
         let mut status = StorageStatus::Saved;
         let mut problems = Vec::new();
         let mut reserved = Vec::new();
         let mut workspace = Workspace::default();
+        let mut opened = None;
         match LocalStore::open() {
             Ok(mut s) => {
                 match store::load(&mut s) {
                     Ok(outcome) => {
-                        saver.synced = outcome
-                            .workspace
-                            .evaluations
-                            .iter()
-                            .map(|e| (e.id.clone(), e.clone()))
-                            .collect();
                         reserved = store::reserved_ids(&outcome.problems);
                         problems = outcome
                             .problems
@@ -270,10 +295,15 @@ impl AppState {
                     }
                     Err(e) => status = StorageStatus::Failed(e.message(crate::i18n::lang())),
                 }
-                saver.store = Some(s);
+                opened = Some(s);
             }
             Err(e) => status = StorageStatus::Unavailable(e.message(crate::i18n::lang())),
         }
+        let saver = Saver {
+            store: opened,
+            session: Session::new(&workspace, reserved),
+            ..Saver::default()
+        };
         let depts = workspace
             .departments
             .into_iter()
@@ -282,7 +312,6 @@ impl AppState {
                 doc: RwSignal::new(d),
             })
             .collect();
-        let trash = workspace.trash;
         let evals = workspace
             .evaluations
             .into_iter()
@@ -295,17 +324,47 @@ impl AppState {
         AppState {
             evals: RwSignal::new(evals),
             depts: RwSignal::new(depts),
-            trash: RwSignal::new(trash),
+            trash: RwSignal::new(workspace.trash),
             undo: RwSignal::new(None),
             sync_notes: RwSignal::new(Vec::new()),
             route: RwSignal::new(route),
             status: RwSignal::new(status),
             problems: RwSignal::new(problems),
             office_job: RwSignal::new(None),
-            reserved: StoredValue::new(reserved),
             saver: StoredValue::new_local(saver),
             owner: StoredValue::new_local(Owner::current()),
         }
+    }
+
+    fn docs(&self) -> SignalDocs {
+        SignalDocs {
+            evals: self.evals,
+            depts: self.depts,
+            trash: self.trash,
+            owner: self.owner,
+        }
+    }
+
+    /// Runs an operation of the workspace core on the page's documents, then shows its undo
+    /// and schedules the save it left to do.
+    fn run<T>(&self, op: impl FnOnce(&mut Session, &mut dyn Docs) -> T) -> Option<T> {
+        let mut docs = self.docs();
+        let mut changed = false;
+        let mut undo = None;
+        let out = self.saver.try_update_value(|s| {
+            let before = s.session.changes();
+            let out = op(&mut s.session, &mut docs);
+            changed = s.session.changes() != before;
+            undo = s.session.undo().cloned();
+            out
+        });
+        if self.undo.with_untracked(|u| *u != undo) {
+            self.undo.set(undo);
+        }
+        if changed {
+            self.schedule();
+        }
+        out
     }
 
     pub fn entry(&self, id: &str) -> Option<EvalEntry> {
@@ -323,6 +382,12 @@ impl AppState {
         self.route.set(route);
     }
 
+    fn leave_to_list(&self) {
+        if self.route.get_untracked() != Route::List {
+            self.navigate(Route::List);
+        }
+    }
+
     /// Follows the address bar (back/forward, a typed hash).
     pub fn sync_route_from_hash(&self) {
         if let Some(h) = web_sys::window().and_then(|w| w.location().hash().ok()) {
@@ -333,7 +398,8 @@ impl AppState {
         }
     }
 
-    /// Applies an edit to one evaluation and schedules its save.
+    /// Applies an edit to one evaluation and schedules its save. (Typing goes straight to the
+    /// form's own signal, so only that form's views update.)
     pub fn edit(&self, doc: RwSignal<Evaluation>, f: impl FnOnce(&mut Evaluation)) {
         let mut id = String::new();
         doc.update(|e| {
@@ -360,40 +426,16 @@ impl AppState {
     }
 
     fn mark_dirty(&self, key: DocKey) {
-        self.saver.update_value(|s| {
-            s.deleted.remove(&key);
-            s.dirty.insert(key);
-        });
+        self.saver.update_value(|s| s.session.mark_dirty(key));
         self.schedule();
     }
 
     /// The raw text of every unreadable stored entry and its backup, as one JSON object
     /// `{key: text}`, so the user can take it to someone who can repair it.
     pub fn raw_problem_entries(&self) -> String {
-        let mut map = serde_json::Map::new();
-        self.saver.with_value(|s| {
-            if let Some(store) = s.store.as_ref() {
-                if let Ok(keys) = crate::store::KeyValueStore::keys(store) {
-                    for k in keys
-                        .into_iter()
-                        .filter(|k| k.starts_with(crate::store::BACKUP_PREFIX))
-                    {
-                        if let Ok(Some(v)) = crate::store::KeyValueStore::get(store, &k) {
-                            map.insert(k, serde_json::Value::String(v));
-                        }
-                    }
-                }
-            }
-        });
-        serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
-    }
-
-    /// Runs `f` under the app's root owner, so signals it creates outlive the view that asked.
-    fn owned<T>(&self, f: impl FnOnce() -> T) -> T {
-        match self.owner.get_value() {
-            Some(owner) => owner.with(f),
-            None => f(),
-        }
+        self.saver
+            .with_value(|s| s.store.as_ref().map(|st| store::raw_backups(st)))
+            .unwrap_or_default()
     }
 
     /// The project forms of a department and year, as they are now.
@@ -418,311 +460,87 @@ impl AppState {
 
     /// Whether an id is used by an evaluation, a department form, the trash or unreadable data.
     pub fn id_taken(&self, id: &str) -> bool {
-        self.evals.with_untracked(|v| v.iter().any(|e| e.id == id))
-            || self.depts.with_untracked(|v| v.iter().any(|e| e.id == id))
-            || self
-                .trash
-                .with_untracked(|t| t.iter().any(|x| x.evaluation.id == id))
-            || self.reserved.with_value(|r| r.iter().any(|x| x == id))
-    }
-
-    /// Carries out a confirmed import; it can be undone as a whole.
-    pub fn apply_import(&self, actions: Vec<crate::exchange::plan::Action>) {
-        use crate::exchange::plan::Action;
-        let mut undo = ImportUndo::default();
-        for a in actions {
-            match a {
-                Action::AddProject(e) => undo.added.push(self.insert(e)),
-                Action::ReplaceProject(e) => match self.entry(&e.id) {
-                    Some(entry) => {
-                        let id = e.id.clone();
-                        undo.replaced.push(entry.doc.get_untracked());
-                        entry.doc.set(e);
-                        self.mark_dirty(DocKey::Eval(id));
-                    }
-                    None => undo.added.push(self.insert(e)),
-                },
-                Action::AddDepartment(d) => undo.added_departments.push(self.insert_department(d)),
-                Action::ReplaceDepartment(d) => match self.dept_entry(&d.id) {
-                    Some(entry) => {
-                        let id = d.id.clone();
-                        undo.replaced_departments.push(entry.doc.get_untracked());
-                        entry.doc.set(d);
-                        self.mark_dirty(DocKey::Dept(id));
-                    }
-                    None => undo.added_departments.push(self.insert_department(d)),
-                },
-            }
-        }
-        self.undo.set(Some(Undo::Imported(undo)));
-    }
-
-    /// Adds pasted rows to a form; undoable.
-    pub fn add_rows(&self, doc: RwSignal<Evaluation>, rows: Vec<crate::model::Indicator>) {
-        let mut ids = Vec::new();
-        self.edit(doc, |e| ids = e.append_rows(rows));
-        let eval_id = doc.with_untracked(|e| e.id.clone());
-        self.undo.set(Some(Undo::RowsAdded { eval_id, ids }));
-    }
-
-    /// Removes an indicator row; undoable.
-    pub fn remove_row(&self, doc: RwSignal<Evaluation>, row_id: &str) {
-        let mut removed = None;
-        self.edit(doc, |e| removed = e.remove_row(row_id));
-        if let Some((pos, row)) = removed {
-            let eval_id = doc.with_untracked(|e| e.id.clone());
-            self.undo.set(Some(Undo::RowRemoved { eval_id, pos, row }));
-        }
-    }
-
-    /// Reverses the last destructive action.
-    pub fn undo_last(&self) {
-        let Some(u) = self.undo.get_untracked() else {
-            return;
-        };
-        self.undo.set(None);
-        match u {
-            Undo::Deleted { id, .. } => self.restore(&id),
-            Undo::RowRemoved { eval_id, pos, row } => {
-                if let Some(entry) = self.entry(&eval_id) {
-                    self.edit(entry.doc, |e| e.restore_row(pos, row));
-                }
-            }
-            Undo::RowsAdded { eval_id, ids } => {
-                if let Some(entry) = self.entry(&eval_id) {
-                    self.edit(entry.doc, |e| e.indicators.retain(|r| !ids.contains(&r.id)));
-                }
-            }
-            Undo::Imported(i) => {
-                for id in i.added {
-                    self.evals.update(|v| v.retain(|e| e.id != id));
-                    let key = DocKey::Eval(id);
-                    self.saver.update_value(|s| {
-                        s.dirty.remove(&key);
-                        s.deleted.insert(key);
-                        s.index_dirty = true;
-                    });
-                }
-                for id in i.added_departments {
-                    self.depts.update(|v| v.retain(|d| d.id != id));
-                    let key = DocKey::Dept(id);
-                    self.saver.update_value(|s| {
-                        s.dirty.remove(&key);
-                        s.deleted.insert(key);
-                    });
-                }
-                for e in i.replaced {
-                    if let Some(entry) = self.entry(&e.id) {
-                        let id = e.id.clone();
-                        entry.doc.set(e);
-                        self.mark_dirty(DocKey::Eval(id));
-                    }
-                }
-                for d in i.replaced_departments {
-                    if let Some(entry) = self.dept_entry(&d.id) {
-                        let id = d.id.clone();
-                        entry.doc.set(d);
-                        self.mark_dirty(DocKey::Dept(id));
-                    }
-                }
-                self.schedule();
-            }
-            Undo::TrashEmptied(items) => {
-                let ids: Vec<String> = items.iter().map(|t| t.evaluation.id.clone()).collect();
-                self.trash.update(|t| t.extend(items));
-                self.saver.update_value(|s| {
-                    for id in ids {
-                        s.untrashed.remove(&id);
-                        s.trashed.insert(id);
-                    }
-                });
-                self.schedule();
-            }
-            Undo::DepartmentDeleted(d) => {
-                self.insert_department(*d);
-            }
-        }
+        let docs = self.docs();
+        self.saver.with_value(|s| s.session.id_taken(&docs, id))
     }
 
     /// An id for a new form, used by nothing stored (nor by the ids in `also_taken`).
     pub fn new_id(&self, also_taken: &[String]) -> String {
-        loop {
-            let id = self.unused_id(&format!("e{:x}{:08x}", now_ms(), random_suffix()));
-            if !also_taken.contains(&id) && !self.id_taken(&id) {
-                return id;
-            }
-        }
+        let docs = self.docs();
+        self.saver
+            .with_value(|s| s.session.new_id(&docs, &WebClock, also_taken))
     }
 
-    fn unused_id(&self, base: &str) -> String {
-        let ws_ids: Vec<String> = self
-            .evals
-            .with_untracked(|v| v.iter().map(|e| e.id.clone()).collect());
-        let reserved = self.reserved.get_value();
-        let taken = |c: &str| ws_ids.iter().any(|i| i == c) || reserved.iter().any(|i| i == c);
-        if !taken(base) {
-            return base.to_string();
-        }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|c| !taken(c))
-            .unwrap_or_else(|| format!("{base}-{}", random_suffix()))
+    /// Carries out a confirmed import; it can be undone as a whole.
+    pub fn apply_import(&self, actions: Vec<crate::exchange::plan::Action>) {
+        self.run(|s, d| s.apply_import(d, &WebClock, actions));
     }
 
-    fn insert(&self, e: Evaluation) -> String {
-        let id = e.id.clone();
-        let entry = self.owned(|| EvalEntry::new(e));
-        self.evals.update(|v| v.push(entry));
-        self.saver.update_value(|s| s.index_dirty = true);
-        self.mark_dirty(DocKey::Eval(id.clone()));
-        id
+    /// Adds pasted rows to a form; undoable.
+    pub fn add_rows(&self, doc: RwSignal<Evaluation>, rows: Vec<crate::model::Indicator>) {
+        let id = doc.with_untracked(|e| e.id.clone());
+        self.run(|s, d| s.add_rows(d, &WebClock, &id, rows));
+    }
+
+    /// Removes an indicator row; undoable.
+    pub fn remove_row(&self, doc: RwSignal<Evaluation>, row_id: &str) {
+        let id = doc.with_untracked(|e| e.id.clone());
+        self.run(|s, d| s.remove_row(d, &WebClock, &id, row_id));
+    }
+
+    /// Reverses the last destructive action.
+    pub fn undo_last(&self) {
+        self.run(|s, d| s.undo_last(d, &WebClock));
     }
 
     /// Adds a department form (new or the built-in example); returns its id.
-    pub fn insert_department(&self, mut d: DepartmentEvaluation) -> String {
-        let base = if d.id.is_empty() {
-            format!("d{:x}{:08x}", now_ms(), random_suffix())
-        } else {
-            d.id.clone()
-        };
-        d.id = self.unused_id(&base);
-        // imported forms keep their times; new ones get now
-        let now = now_ms();
-        if d.created_at == 0 {
-            d.created_at = now;
-        }
-        if d.updated_at == 0 {
-            d.updated_at = now;
-        }
-        let id = d.id.clone();
-        let doc = self.owned(|| RwSignal::new(d));
-        self.depts.update(|v| {
-            v.push(DeptEntry {
-                id: id.clone(),
-                doc,
-            })
-        });
-        self.mark_dirty(DocKey::Dept(id.clone()));
-        id
+    pub fn insert_department(&self, d: DepartmentEvaluation) -> String {
+        self.run(|s, docs| s.insert_department(docs, &WebClock, d))
+            .unwrap_or_default()
     }
 
     pub fn delete_department(&self, id: &str) {
-        if let Some(d) = self.dept_entry(id) {
-            self.undo.set(Some(Undo::DepartmentDeleted(Box::new(
-                d.doc.get_untracked(),
-            ))));
-        }
-        self.depts.update(|v| v.retain(|e| e.id != id));
-        let key = DocKey::Dept(id.to_string());
-        self.saver.update_value(|s| {
-            s.dirty.remove(&key);
-            s.deleted.insert(key);
-        });
-        if self.route.get_untracked() != Route::List {
-            self.navigate(Route::List);
-        }
-        self.schedule();
+        self.run(|s, d| s.delete_department(d, id));
+        self.leave_to_list();
     }
 
-    /// A new blank form; returns its id.
+    /// A new blank form for last year (the year a self-evaluation looks back on); returns its id.
     pub fn create(&self) -> String {
-        let now = now_ms();
-        let id = self.unused_id(&format!("e{now:x}{:08x}", random_suffix()));
         let year = js_sys::Date::new_0()
             .get_full_year()
             .saturating_sub(1)
             .to_string();
-        self.insert(Evaluation::new_blank(id, year, now))
+        self.run(|s, d| s.create(d, &WebClock, year))
+            .unwrap_or_default()
     }
 
     /// Adds one of the built-in examples as a new evaluation; returns its id.
     pub fn add_sample(&self, sample: &Sample) -> String {
-        let mut e = sample.build();
-        let id = self.unused_id(sample.key);
-        if id != e.id {
-            for (i, row) in e.indicators.iter_mut().enumerate() {
-                row.id = format!("{id}-r{i}");
-            }
-            e.id = id;
-        }
-        let now = now_ms();
-        e.created_at = now;
-        e.updated_at = now;
-        self.insert(e)
+        self.run(|s, d| s.add_sample(d, &WebClock, sample))
+            .unwrap_or_default()
     }
 
     /// Moves an evaluation to the trash (undoable until the trash is emptied).
     pub fn delete(&self, id: &str) {
-        let Some(entry) = self.entry(id) else { return };
-        let trashed = TrashedEvaluation {
-            evaluation: entry.doc.get_untracked(),
-            deleted_at: now_ms(),
-        };
-        self.evals.update(|v| v.retain(|e| e.id != id));
-        self.trash.update(|t| t.insert(0, trashed));
-        let title = entry.doc.with_untracked(|e| e.project_name.clone());
-        self.undo.set(Some(Undo::Deleted {
-            id: id.to_string(),
-            title,
-        }));
-        let key = DocKey::Eval(id.to_string());
-        self.saver.update_value(|s| {
-            s.dirty.remove(&key);
-            s.untrashed.remove(id);
-            s.trashed.insert(id.to_string());
-            s.index_dirty = true;
-        });
-        if self.route.get_untracked() != Route::List {
-            self.navigate(Route::List);
+        if self.run(|s, d| s.delete(d, &WebClock, id)) == Some(true) {
+            self.leave_to_list();
         }
-        self.schedule();
     }
 
     /// Takes an evaluation out of the trash, back into the list.
     pub fn restore(&self, id: &str) {
-        let mut found = None;
-        self.trash.update(|t| {
-            if let Some(pos) = t.iter().position(|x| x.evaluation.id == id) {
-                found = Some(t.remove(pos));
-            }
-        });
-        let Some(t) = found else { return };
-        if matches!(self.undo.get_untracked(), Some(Undo::Deleted { id: ref d, .. }) if d == id) {
-            self.undo.set(None);
-        }
-        let id = id.to_string();
-        self.saver.update_value(|s| {
-            s.trashed.remove(&id);
-            s.untrashed.insert(id.clone());
-        });
-        self.insert(t.evaluation);
+        self.run(|s, d| s.restore(d, id));
     }
 
     /// Deletes everything in the trash for good.
     pub fn empty_trash(&self) {
-        let ids: Vec<String> = self
-            .trash
-            .with_untracked(|t| t.iter().map(|x| x.evaluation.id.clone()).collect());
-        let emptied = self.trash.get_untracked();
-        self.trash.set(Vec::new());
-        self.undo.set(Some(Undo::TrashEmptied(emptied)));
-        self.saver.update_value(|s| {
-            for id in ids {
-                // deleted and emptied before the trash move was saved: remove the entry itself
-                if s.trashed.remove(&id) {
-                    s.deleted.insert(DocKey::Eval(id.clone()));
-                }
-                s.untrashed.insert(id);
-            }
-        });
-        self.schedule();
+        self.run(|s, d| s.empty_trash(d));
     }
 
     /// Copies an evaluation as next year's starting point; returns the new id.
     pub fn duplicate_for_next_year(&self, id: &str) -> Option<String> {
-        let e = self.entry(id)?.doc.get_untracked();
-        let new_id = self.unused_id(&format!("e{:x}{:08x}", now_ms(), random_suffix()));
-        Some(self.insert(e.next_year_copy(new_id, now_ms())))
+        self.run(|s, d| s.duplicate_for_next_year(d, &WebClock, id))
+            .flatten()
     }
 
     fn schedule(&self) {
@@ -763,109 +581,21 @@ impl AppState {
 
     /// Writes every pending change now (also called on pagehide / visibilitychange).
     pub fn flush(&self) {
-        let evals = self.evals;
-        let depts = self.depts;
-        let trash = self.trash;
-        let mut notes: Vec<String> = Vec::new();
-        let mut result: Result<(), StoreError> = Ok(());
-        let mut has_store = true;
-        self.saver.update_value(|s| {
-            if let Some(t) = s.timer.take() {
-                t.clear();
-            }
-            let Some(store) = s.store.as_mut() else {
-                has_store = false;
-                return;
-            };
-            let dirty: Vec<DocKey> = s.dirty.iter().cloned().collect();
-            for key in dirty {
-                let r = match &key {
-                    DocKey::Eval(id) => evals
-                        .with_untracked(|v| v.iter().find(|e| &e.id == id).map(|e| e.doc))
-                        .map(|doc| {
-                            // another tab may have saved this evaluation since we last saw it:
-                            // merge per field instead of overwriting its edits
-                            let theirs = store
-                                .get(&store::eval_key(id))
-                                .ok()
-                                .flatten()
-                                .and_then(|raw| store::decode_evaluation(&raw).ok());
-                            let mine = doc.get_untracked();
-                            let to_write = match (theirs, s.synced.get(id)) {
-                                (Some(theirs), Some(base)) if !same_content(&theirs, base) => {
-                                    let out = merge_evaluation(base, &mine, &theirs);
-                                    notes.extend(conflict_note(&mine, &out.conflicts));
-                                    doc.set(out.merged.clone());
-                                    out.merged
-                                }
-                                _ => mine,
-                            };
-                            let r = store::save_evaluation(store, &to_write);
-                            if r.is_ok() {
-                                s.synced.insert(id.clone(), to_write);
-                            }
-                            r
-                        }),
-                    DocKey::Dept(id) => depts
-                        .with_untracked(|v| v.iter().find(|e| &e.id == id).map(|e| e.doc))
-                        .map(|doc| doc.with_untracked(|d| store::save_department(store, d))),
-                };
-                match r.unwrap_or(Ok(())) {
-                    Ok(()) => {
-                        s.dirty.remove(&key);
-                    }
-                    Err(e) => {
-                        result = Err(e);
-                        return;
-                    }
+        let mut docs = self.docs();
+        let flushed = self
+            .saver
+            .try_update_value(|s| {
+                if let Some(t) = s.timer.take() {
+                    t.clear();
                 }
-            }
-            for id in s.trashed.clone() {
-                let item =
-                    trash.with_untracked(|t| t.iter().find(|x| x.evaluation.id == id).cloned());
-                if let Some(item) = item {
-                    if let Err(e) = store::trash_evaluation(store, &item) {
-                        result = Err(e);
-                        return;
-                    }
-                }
-                s.trashed.remove(&id);
-            }
-            for id in s.untrashed.clone() {
-                if let Err(e) = store::forget_trash(store, &id) {
-                    result = Err(e);
-                    return;
-                }
-                s.untrashed.remove(&id);
-            }
-            let deleted: Vec<DocKey> = s.deleted.iter().cloned().collect();
-            for key in deleted {
-                let r = match &key {
-                    DocKey::Eval(id) => store::delete_evaluation(store, id),
-                    DocKey::Dept(id) => store::delete_department(store, id),
-                };
-                if let Err(e) = r {
-                    result = Err(e);
-                    return;
-                }
-                s.deleted.remove(&key);
-            }
-            if s.index_dirty {
-                let ids: Vec<String> =
-                    evals.with_untracked(|v| v.iter().map(|e| e.id.clone()).collect());
-                match store::save_index(store, &ids) {
-                    Ok(()) => s.index_dirty = false,
-                    Err(e) => result = Err(e),
-                }
-            }
-        });
-        if !notes.is_empty() {
-            self.sync_notes.update(|n| n.extend(notes));
-        }
-        if !has_store {
-            return;
-        }
-        match result {
+                let store = s.store.as_mut()?;
+                Some(s.session.flush(&mut docs, store))
+            })
+            .flatten();
+        // no storage: working in memory, as the banner says
+        let Some(flushed) = flushed else { return };
+        self.note(flushed.notes);
+        match flushed.result {
             Ok(()) => self.status.set(StorageStatus::Saved),
             Err(e) => {
                 self.status
@@ -874,144 +604,21 @@ impl AppState {
             }
         }
     }
-}
 
-/// "另一个标签页同时修改了「招商引资」的…；已保留本页的内容".
-fn conflict_note(mine: &Evaluation, conflicts: &[String]) -> Option<String> {
-    if conflicts.is_empty() {
-        return None;
+    fn note(&self, notes: Vec<crate::workspace::SyncNote>) {
+        if !notes.is_empty() {
+            self.sync_notes
+                .update(|n| n.extend(notes.iter().map(|x| x.message())));
+        }
     }
-    let name = if mine.project_name.trim().is_empty() {
-        t("未命名项目")
-    } else {
-        mine.project_name.trim()
-    };
-    Some(tf(
-        "另一个标签页同时修改了「{}」的{}，这些内容已保留本页的填写，其余修改已合并。",
-        // the fields' names are the form's own words, in the catalogue
-        &[
-            &name,
-            &conflicts
-                .iter()
-                .map(|c| t(c))
-                .collect::<Vec<_>>()
-                .join(t("、")),
-        ],
-    ))
-}
 
-impl AppState {
     /// Another tab changed localStorage: bring this tab up to date without dropping its own
-    /// unsaved edits (they are merged per field; true conflicts keep this tab's value and are
-    /// reported).
+    /// unsaved edits.
     pub fn on_storage(&self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else {
             return;
         };
-        if let Some(id) = key.strip_prefix(store::EVAL_PREFIX) {
-            self.sync_evaluation(id, new_value);
-        } else if let Some(id) = key.strip_prefix(store::DEPT_PREFIX) {
-            self.sync_department(id, new_value);
-        } else if let Some(id) = key.strip_prefix(store::TRASH_PREFIX) {
-            match new_value.and_then(|raw| store::decode_trash(&raw).ok()) {
-                Some(t) => self.trash.update(|v| {
-                    if !v.iter().any(|x| x.evaluation.id == t.evaluation.id) {
-                        v.insert(0, t);
-                    }
-                }),
-                None => self.trash.update(|v| v.retain(|x| x.evaluation.id != id)),
-            }
-        }
-    }
-
-    fn is_dirty(&self, key: &DocKey) -> bool {
-        self.saver.with_value(|s| s.dirty.contains(key))
-    }
-
-    fn sync_evaluation(&self, id: &str, raw: Option<String>) {
-        let key = DocKey::Eval(id.to_string());
-        let entry = self.entry(id);
-        let Some(raw) = raw else {
-            // removed (deleted or moved to the trash) in the other tab
-            if entry.is_some() && !self.is_dirty(&key) {
-                self.evals.update(|v| v.retain(|e| e.id != id));
-                self.saver.update_value(|s| {
-                    s.synced.remove(id);
-                });
-            }
-            return;
-        };
-        let Ok(theirs) = store::decode_evaluation(&raw) else {
-            return;
-        };
-        let Some(entry) = entry else {
-            if self
-                .trash
-                .with_untracked(|t| t.iter().any(|x| x.evaluation.id == id))
-            {
-                return;
-            }
-            let e = theirs.clone();
-            let new_entry = self.owned(|| EvalEntry::new(e));
-            self.evals.update(|v| v.push(new_entry));
-            self.saver.update_value(|s| {
-                s.synced.insert(id.to_string(), theirs);
-            });
-            return;
-        };
-        let base = self.saver.with_value(|s| s.synced.get(id).cloned());
-        let mine = entry.doc.get_untracked();
-        if base.as_ref().is_some_and(|b| same_content(b, &theirs)) {
-            return; // our own write, or nothing new
-        }
-        let dirty = self.is_dirty(&key);
-        let base = base.unwrap_or_else(|| mine.clone());
-        if !dirty || same_content(&mine, &base) {
-            entry.doc.set(theirs.clone());
-        } else {
-            let out = merge_evaluation(&base, &mine, &theirs);
-            if let Some(n) = conflict_note(&mine, &out.conflicts) {
-                self.sync_notes.update(|v| v.push(n));
-            }
-            entry.doc.set(out.merged);
-            self.mark_dirty(key);
-        }
-        self.saver.update_value(|s| {
-            s.synced.insert(id.to_string(), theirs);
-        });
-    }
-
-    fn sync_department(&self, id: &str, raw: Option<String>) {
-        let key = DocKey::Dept(id.to_string());
-        let entry = self.dept_entry(id);
-        match raw.and_then(|r| store::decode_department(&r).ok()) {
-            None => {
-                if entry.is_some() && !self.is_dirty(&key) {
-                    self.depts.update(|v| v.retain(|d| d.id != id));
-                }
-            }
-            Some(theirs) => match entry {
-                Some(entry) if self.is_dirty(&key) => {
-                    if entry.doc.with_untracked(|d| d != &theirs) {
-                        self.sync_notes.update(|v| {
-                            v.push(tf(
-                                "另一个标签页同时修改了部门整体支出表「{}」，已保留本页的填写。",
-                                &[&theirs.department],
-                            ))
-                        });
-                    }
-                }
-                Some(entry) => entry.doc.set(theirs),
-                None => {
-                    let doc = self.owned(|| RwSignal::new(theirs));
-                    self.depts.update(|v| {
-                        v.push(DeptEntry {
-                            id: id.to_string(),
-                            doc,
-                        })
-                    });
-                }
-            },
-        }
+        let notes = self.run(|s, d| s.on_storage(d, &key, new_value.as_deref()));
+        self.note(notes.unwrap_or_default());
     }
 }
