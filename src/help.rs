@@ -188,6 +188,10 @@ pub const SECTIONS: &[Section] = &[
                 en: "Data stays in this browser on this computer and is never uploaded. Before changing computer or browser, or clearing browser data, use “Export all (JSON)”.",
             },
             Step {
+                zh: "本机的浏览器能保存约五千份各含30个指标的项目表（数据经压缩后保存）。导入前的预览会写明这次导入需要多少空间、本机还剩多少；空间不够时不会导入，也不会只导入一部分，可以先导出备份、删除不需要的表或清空回收站，再导入。",
+                en: "This browser holds about five thousand project forms of 30 indicators each (the data is stored compressed). Before an import, the preview says how much room it needs and how much is left; when there is not enough, nothing is imported, not even part of it: export a backup, delete forms you do not need or empty the trash, then import again.",
+            },
+            Step {
                 zh: "删除的表先进入回收站，可以恢复；删除、清空回收站和导入替换后，页面底部会出现“撤销”。",
                 en: "Deleted forms go to the trash and can be restored; after a delete, emptying the trash or an import that replaced forms, an “Undo” bar appears.",
             },

@@ -4,25 +4,77 @@
 (function () {
   'use strict';
 
+  // Stored entries are packed (src/store/packed.rs): the mark 'Z', two characters holding the
+  // byte length, then zlib bytes, 15 bits per character from U+0800. Entries of the first layout
+  // are plain JSON and are read as they are.
+  function unpackBytes(stored) {
+    var v = [];
+    for (var i = 1; i < stored.length; i++) {
+      var c = stored.charCodeAt(i) - 0x800;
+      if (c < 0 || c > 0x7fff) throw new Error('damaged entry');
+      v.push(c);
+    }
+    if (v.length < 2) throw new Error('damaged entry');
+    var len = v[0] * 32768 + v[1];
+    var bytes = new Uint8Array(len);
+    var acc = 0;
+    var bits = 0;
+    var n = 0;
+    for (var j = 2; j < v.length && n < len; j++) {
+      acc = acc * 32768 + v[j];
+      bits += 15;
+      while (bits >= 8 && n < len) {
+        bits -= 8;
+        bytes[n++] = Math.floor(acc / Math.pow(2, bits)) & 255;
+      }
+      acc = acc % Math.pow(2, bits);
+    }
+    if (n !== len) throw new Error('damaged entry');
+    return bytes;
+  }
+
+  // The text of a stored value, as a promise (inflating is asynchronous in the browser).
+  function textOf(stored) {
+    if (stored.charAt(0) !== 'Z') return Promise.resolve(stored);
+    try {
+      var bytes = unpackBytes(stored);
+      // DecompressionStream: Chromium 80 and later
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+      return new Response(stream).text();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
   function readStore() {
     var evaluations = [];
     var departments = [];
     var raw = {};
+    var reads = [];
     for (var i = 0; i < localStorage.length; i++) {
       var key = localStorage.key(i);
       if (!key || key.indexOf('ziping:') !== 0) continue;
-      var text = localStorage.getItem(key);
-      raw[key] = text;
-      try {
-        var doc = JSON.parse(text);
-        if (key.indexOf('ziping:eval:') === 0 && doc && doc.evaluation) evaluations.push(doc.evaluation);
-        if (key.indexOf('ziping:trash:') === 0 && doc && doc.trashed) evaluations.push(doc.trashed.evaluation);
-        if (key.indexOf('ziping:dept:') === 0 && doc && doc.department) departments.push(doc.department);
-      } catch (e) {
-        // unreadable entries stay in the raw dump
-      }
+      reads.push(read(key, localStorage.getItem(key)));
     }
-    return { evaluations: evaluations, departments: departments, raw: raw };
+    function read(key, stored) {
+      return textOf(stored).then(
+        function (text) {
+          // the raw dump holds the text, unpacked where it could be
+          raw[key] = text;
+          var doc = JSON.parse(text);
+          if (key.indexOf('ziping:eval:') === 0 && doc && doc.evaluation) evaluations.push(doc.evaluation);
+          if (key.indexOf('ziping:trash:') === 0 && doc && doc.trashed) evaluations.push(doc.trashed.evaluation);
+          if (key.indexOf('ziping:dept:') === 0 && doc && doc.department) departments.push(doc.department);
+        },
+        function () {
+          // unreadable entries stay in the raw dump as they are stored
+          raw[key] = stored;
+        }
+      ).catch(function () {});
+    }
+    return Promise.all(reads).then(function () {
+      return { evaluations: evaluations, departments: departments, raw: raw };
+    });
   }
 
   function download(name, text) {
@@ -44,20 +96,23 @@
   }
 
   function exportAll() {
-    var s = readStore();
-    var envelope = {
-      type: 'ziping-export',
-      format_version: 1,
-      app_version: 'recovery',
-      exported_at: Date.now(),
-      evaluations: s.evaluations,
-      departments: s.departments
-    };
-    download('绩效自评_全部数据_' + stamp() + '.json', JSON.stringify(envelope, null, 2));
+    readStore().then(function (s) {
+      var envelope = {
+        type: 'ziping-export',
+        format_version: 1,
+        app_version: 'recovery',
+        exported_at: Date.now(),
+        evaluations: s.evaluations,
+        departments: s.departments
+      };
+      download('绩效自评_全部数据_' + stamp() + '.json', JSON.stringify(envelope, null, 2));
+    });
   }
 
   function exportRaw() {
-    download('绩效自评_原始存储_' + stamp() + '.json', JSON.stringify(readStore().raw, null, 2));
+    readStore().then(function (s) {
+      download('绩效自评_原始存储_' + stamp() + '.json', JSON.stringify(s.raw, null, 2));
+    });
   }
 
   function button(label, id, onClick) {

@@ -12,8 +12,9 @@ pub const FORMAT_TYPE: &str = "ziping-export";
 pub const FORMAT_VERSION: u32 = 1;
 /// This build's version, recorded in every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-/// Larger files are refused before parsing (a 1,000-form workspace is about 6 MB).
-pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+/// Larger files are refused before parsing. A reviewer's workspace of 5,000 forms of 30
+/// indicators exports as about 40 MB of pretty JSON; it must import back whole.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
 /// What an export file holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

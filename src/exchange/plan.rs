@@ -83,6 +83,68 @@ fn newer(existing: u64, incoming: u64) -> Newer {
     }
 }
 
+/// What makes two forms the same project whatever their ids: the department, the year and the
+/// project's name, with spaces and full-width spaces ignored. None when the name or the year is
+/// blank (such forms cannot be told apart by content).
+fn project_identity(e: &Evaluation) -> Option<(String, String, String)> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (name, year) = (squeeze(&e.project_name), squeeze(&e.year));
+    (!name.is_empty() && !year.is_empty()).then(|| (squeeze(&e.department), year, name))
+}
+
+/// The department-year a department form is for; None when either is blank.
+fn department_identity(d: &DepartmentEvaluation) -> Option<(String, String)> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (dept, year) = (squeeze(&d.department), squeeze(&d.year));
+    (!dept.is_empty() && !year.is_empty()).then_some((dept, year))
+}
+
+/// The same project sent twice under different ids (a form retyped, re-exported from Excel, or
+/// made by another copy of ziping) must not become a silent duplicate: a form of the file whose
+/// id is new here but whose department, year and project name match a stored form takes that
+/// form's id, so the plan offers it as a replacement (or "keep both"). Likewise a department
+/// form for a department-year already stored. Each stored form is matched at most once.
+pub fn align_same_documents(ws: &Workspace, mut env: Envelope) -> Envelope {
+    let incoming_ids: Vec<String> = env.evaluations.iter().map(|e| e.id.clone()).collect();
+    let mut claimed: Vec<String> = Vec::new();
+    for e in env.evaluations.iter_mut() {
+        if ws.contains(&e.id) {
+            continue;
+        }
+        let Some(identity) = project_identity(e) else {
+            continue;
+        };
+        let twin = ws.evaluations.iter().find(|old| {
+            project_identity(old).as_ref() == Some(&identity)
+                && !claimed.contains(&old.id)
+                && !incoming_ids.contains(&old.id)
+        });
+        if let Some(old) = twin {
+            claimed.push(old.id.clone());
+            e.id = old.id.clone();
+        }
+    }
+    let incoming_ids: Vec<String> = env.departments.iter().map(|d| d.id.clone()).collect();
+    for d in env.departments.iter_mut() {
+        if ws.departments.iter().any(|x| x.id == d.id) {
+            continue;
+        }
+        let Some(identity) = department_identity(d) else {
+            continue;
+        };
+        let twin = ws.departments.iter().find(|old| {
+            department_identity(old).as_ref() == Some(&identity)
+                && !claimed.contains(&old.id)
+                && !incoming_ids.contains(&old.id)
+        });
+        if let Some(old) = twin {
+            claimed.push(old.id.clone());
+            d.id = old.id.clone();
+        }
+    }
+    env
+}
+
 /// The preview: one item per document in the file, projects first.
 pub fn plan(ws: &Workspace, env: &Envelope) -> Vec<PlanItem> {
     let projects = env.evaluations.iter().map(|e| PlanItem {

@@ -2,7 +2,7 @@
 
 use super::csv::{indicators_csv, parse_indicators_csv, summary_csv, CsvError};
 use super::json::*;
-use super::plan::{actions, apply, plan, Action, Choice, DocKind, Newer};
+use super::plan::{actions, align_same_documents, apply, plan, Action, Choice, DocKind, Newer};
 use super::*;
 use crate::model::{Evaluation, IndicatorKind, QualitativeTier, Workspace};
 use crate::samples::{department_sample, SAMPLES};
@@ -64,7 +64,7 @@ fn bad_files_are_rejected_with_their_message() {
     let good = export_json(&full_envelope());
     let truncated = &good[..good.len() / 2];
     let huge = "[".repeat(200) + &"]".repeat(200);
-    let twenty_mb = vec![b' '; 20 * 1024 * 1024];
+    let too_big = vec![b' '; 65 * 1024 * 1024];
     let newer = good.replace("\"format_version\": 1", "\"format_version\": 7");
     let wrong_type = good.replace("\"weight\": \"10\"", "\"weight\": 10");
     let huge_number = good.replace("\"exported_at\": 1700000000000", "\"exported_at\": 1e400");
@@ -103,7 +103,7 @@ fn bad_files_are_rejected_with_their_message() {
         ),
         ("no type", b"{\"a\":1}".to_vec(), "缺少 type"),
         ("deep nesting", huge.as_bytes().to_vec(), "语法错误"),
-        ("20 MB", twenty_mb, "文件过大"),
+        ("65 MB", too_big, "文件过大"),
         ("newer version", newer.into_bytes(), "格式版本7"),
         (
             "wrong type",
@@ -375,4 +375,63 @@ fn the_first_faulty_field_is_named_in_a_large_file() {
     let m = e.message_zh();
     assert!(m.contains("evaluations[217].indicators[1].weight"), "{m}");
     assert!(m.contains("expected a string"), "{m}");
+}
+
+#[test]
+fn the_same_project_under_another_id_is_offered_as_a_replacement() {
+    let ws = Workspace {
+        evaluations: samples(),
+        departments: vec![department_sample()],
+        ..Workspace::default()
+    };
+    let stored = ws.evaluations[0].clone();
+    // retyped elsewhere: another id, spaces in the name, a newer edit
+    let mut retyped = stored.clone();
+    retyped.id = "e-from-excel".into();
+    retyped.project_name = format!(" {} ", stored.project_name.replace("", " ").trim());
+    retyped.funds.claimed = "9".into();
+    retyped.updated_at = stored.updated_at + 1;
+    // sent twice in one file: only the first takes the stored form's place
+    let mut again = retyped.clone();
+    again.id = "e-again".into();
+    // a form with no name is never matched by content
+    let mut unnamed = Evaluation::new_blank("e-blank".into(), stored.year.clone(), 1);
+    unnamed.department = stored.department.clone();
+    let mut dept = department_sample();
+    dept.id = "d-other".into();
+    let env = Envelope::new(vec![retyped, again, unnamed], vec![dept], 1);
+    let env = align_same_documents(&ws, env);
+    assert_eq!(env.evaluations[0].id, stored.id);
+    assert_eq!(env.evaluations[1].id, "e-again");
+    assert_eq!(env.evaluations[2].id, "e-blank");
+    assert_eq!(env.departments[0].id, ws.departments[0].id);
+
+    let p = plan(&ws, &env);
+    assert_eq!(
+        p[0].conflict.as_ref().map(|c| c.newer),
+        Some(Newer::Incoming),
+        "shown as the same form, the file's copy newer"
+    );
+    assert!(p[1].conflict.is_none() && p[2].conflict.is_none());
+    assert!(
+        p[3].conflict.is_some(),
+        "the department-year is stored already"
+    );
+
+    let acts = actions(
+        env,
+        &[Choice::Replace, Choice::Skip, Choice::Skip, Choice::Skip],
+        |id| ws.contains(id),
+    );
+    let mut after = ws.clone();
+    apply(&mut after, acts);
+    assert_eq!(
+        after.evaluations.len(),
+        ws.evaluations.len(),
+        "no duplicate"
+    );
+    assert_eq!(
+        after.get(&stored.id).map(|e| e.funds.claimed.as_str()),
+        Some("9")
+    );
 }

@@ -265,6 +265,18 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("已删除三级指标“{}”。", "Deleted Level-3 indicator “{}”."),
     ("未命名", "Unnamed"),
     ("已导入：新增{}份，替换{}份。", "Imported: {} new, {} replaced."),
+    (
+        "导入需要约 {} 的浏览器存储空间，本机还剩约 {}。",
+        "The import needs about {} of the browser's storage; about {} is left.",
+    ),
+    (
+        "空间不足，不能导入：请先导出备份，再删除不需要的表或清空回收站；也可以把部分表设为“跳过”，分批导入。",
+        "Not enough room to import: export a backup first, then delete forms you do not need or empty the trash; or set some forms to “skip” and import in batches.",
+    ),
+    (
+        "“{}”未导入，本机数据没有任何改动：{}",
+        "“{}” was not imported and nothing here was changed: {}",
+    ),
     ("已清空回收站（{}份）。", "Emptied Trash ({} forms)."),
     ("已删除部门整体支出表“{}”。", "Deleted department overall expenditure form “{}”."),
     ("另一个标签页同时修改了「{}」的{}，这些内容已保留本页的填写，其余修改已合并。", "Another tab changed {1} of “{0}” at the same time; this tab's entries were kept for those, and the other changes were merged."),

@@ -91,6 +91,22 @@ impl KeyValueStore for LocalStore {
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(map_error)
     }
+    fn probe(&mut self, chars: usize) -> Result<(), StoreError> {
+        // the probe string is made on the JavaScript side: made in Rust it would grow the
+        // module's memory by three bytes a character, for good
+        let count = i32::try_from(chars).unwrap_or(i32::MAX);
+        let big = js_sys::JsString::from("\u{4e2d}").repeat(count);
+        let set: js_sys::Function = js_sys::Reflect::get(&self.storage, &"setItem".into())
+            .map_err(map_error)?
+            .dyn_into()
+            .map_err(|_| StoreError::Failed("setItem".into()))?;
+        let written = set
+            .call2(&self.storage, &super::SPACE_PROBE_KEY.into(), &big)
+            .map(|_| ())
+            .map_err(map_error);
+        let _ = self.storage.remove_item(super::SPACE_PROBE_KEY);
+        written
+    }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let n = self.storage.length().map_err(map_error)?;
         let mut keys = Vec::with_capacity(n as usize);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Default, Clone)]
 pub struct MemoryStore {
     pub entries: BTreeMap<String, String>,
-    /// Maximum total bytes of keys + values, like the browser's ~5 MB quota.
+    /// Maximum total of keys + values in UTF-16 code units, like the browser's quota.
     pub quota: Option<usize>,
     pub unavailable: bool,
 }
@@ -17,7 +17,7 @@ impl MemoryStore {
         MemoryStore::default()
     }
     fn used(&self) -> usize {
-        self.entries.iter().map(|(k, v)| k.len() + v.len()).sum()
+        self.entries.iter().map(|(k, v)| units(k) + units(v)).sum()
     }
     fn check(&self) -> Result<(), StoreError> {
         if self.unavailable {
@@ -26,6 +26,11 @@ impl MemoryStore {
             Ok(())
         }
     }
+}
+
+/// What the browser counts against the quota: UTF-16 code units.
+fn units(s: &str) -> usize {
+    s.encode_utf16().count()
 }
 
 impl KeyValueStore for MemoryStore {
@@ -39,9 +44,9 @@ impl KeyValueStore for MemoryStore {
             let old = self
                 .entries
                 .get(key)
-                .map(|v| key.len() + v.len())
+                .map(|v| units(key) + units(v))
                 .unwrap_or(0);
-            if self.used() - old + key.len() + value.len() > q {
+            if self.used() - old + units(key) + units(value) > q {
                 return Err(StoreError::QuotaExceeded);
             }
         }

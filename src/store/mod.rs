@@ -16,6 +16,7 @@
 pub mod local;
 mod memory;
 pub mod merge;
+pub mod packed;
 
 pub use memory::MemoryStore;
 
@@ -76,7 +77,16 @@ pub trait KeyValueStore {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// Whether `chars` more UTF-16 code units fit: writes a probe of that size and removes it.
+    fn probe(&mut self, chars: usize) -> Result<(), StoreError> {
+        let written = self.set(SPACE_PROBE_KEY, &"\u{4e2d}".repeat(chars));
+        let _ = self.remove(SPACE_PROBE_KEY);
+        written
+    }
 }
+
+/// The key the room left is measured with (`workspace::free_chars`); never left behind.
+pub const SPACE_PROBE_KEY: &str = "ziping:space-probe";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Index {
@@ -94,6 +104,8 @@ pub enum ProblemKind {
     WrongShape(Text),
     /// Written by a newer version of ziping.
     FutureVersion(u32),
+    /// A packed entry that cannot be unpacked (see [`packed`]).
+    Unpack(packed::UnpackError),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +136,8 @@ impl LoadProblem {
             (ProblemKind::FutureVersion(v), false) => format!(
                 "saved by a newer version (data version {v}); this version reads up to version {SCHEMA_VERSION}"
             ),
+            (ProblemKind::Unpack(e), true) => format!("内容无法解压（{}）", e.zh()),
+            (ProblemKind::Unpack(e), false) => format!("the content cannot be unpacked ({})", e.en()),
         };
         let kept = match (&self.backup_key, zh) {
             (Some(b), true) => format!("原数据未被覆盖，已另存为“{b}”，可导出备份"),
@@ -148,6 +162,8 @@ impl LoadProblem {
 pub struct LoadOutcome {
     pub workspace: Workspace,
     pub problems: Vec<LoadProblem>,
+    /// Entries of the first layout (plain JSON) rewritten packed by this load.
+    pub repacked: usize,
 }
 
 pub fn eval_key(id: &str) -> String {
@@ -161,7 +177,8 @@ pub fn dept_key(id: &str) -> String {
 /// Reads one stored document (`{"schema_version":…, "<field>":{…}}`), migrating older schema
 /// versions forward and refusing newer ones.
 fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T, ProblemKind> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| {
+    let text = packed::unpack(raw).map_err(ProblemKind::Unpack)?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         ProblemKind::InvalidJson(Text::new(
             format!("第{}行第{}列：{}", e.line(), e.column(), e),
             format!("line {}, column {}: {}", e.line(), e.column(), e),
@@ -227,21 +244,45 @@ fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, 
     }
 }
 
+/// A department form as stored: packed JSON.
 pub fn encode_department(d: &DepartmentEvaluation) -> String {
     let stored = StoredDepartment {
         schema_version: SCHEMA_VERSION,
         department: d.clone(),
     };
-    serde_json::to_string(&stored).unwrap_or_default()
+    packed::pack(&serde_json::to_string(&stored).unwrap_or_default())
 }
 
-pub fn encode_evaluation(e: &Evaluation) -> String {
+/// The JSON of a stored project form, before packing (the first layout stored it as it is).
+pub fn encode_plain_evaluation(e: &Evaluation) -> String {
     let stored = StoredEvaluation {
         schema_version: SCHEMA_VERSION,
         evaluation: e.clone(),
     };
     // serialising plain data with string keys cannot fail
     serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// A project form as stored: packed JSON.
+pub fn encode_evaluation(e: &Evaluation) -> String {
+    packed::pack(&encode_plain_evaluation(e))
+}
+
+/// A trash entry as stored: packed JSON.
+pub fn encode_trash(t: &TrashedEvaluation) -> String {
+    let stored = StoredTrash {
+        schema_version: SCHEMA_VERSION,
+        trashed: t.clone(),
+    };
+    packed::pack(&serde_json::to_string(&stored).unwrap_or_default())
+}
+
+/// Rewrites an entry of the first layout (plain JSON) packed, to free its space. A failure
+/// changes nothing: the plain entry stays readable and is tried again at the next load.
+fn repack(store: &mut dyn KeyValueStore, key: &str, raw: &str, packed: String, n: &mut usize) {
+    if !packed::is_packed(raw) && store.set(key, &packed).is_ok() {
+        *n += 1;
+    }
 }
 
 /// Loads every readable evaluation in the index's order (unlisted ones after, by key), and
@@ -284,6 +325,13 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
         };
         match decode_evaluation(&raw) {
             Ok(e) if eval_key(&e.id) == key && !outcome.workspace.contains(&e.id) => {
+                repack(
+                    store,
+                    &key,
+                    &raw,
+                    encode_evaluation(&e),
+                    &mut outcome.repacked,
+                );
                 outcome.workspace.evaluations.push(e)
             }
             Ok(e) => outcome.problems.push(set_aside(
@@ -309,7 +357,16 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
             continue;
         };
         match decode_department(&raw) {
-            Ok(d) if dept_key(&d.id) == key => outcome.workspace.departments.push(d),
+            Ok(d) if dept_key(&d.id) == key => {
+                repack(
+                    store,
+                    &key,
+                    &raw,
+                    encode_department(&d),
+                    &mut outcome.repacked,
+                );
+                outcome.workspace.departments.push(d)
+            }
             Ok(d) => outcome.problems.push(set_aside(
                 store,
                 &key,
@@ -332,7 +389,10 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
             continue;
         };
         match decode_trash(&raw) {
-            Ok(t) => outcome.workspace.trash.push(t),
+            Ok(t) => {
+                repack(store, &key, &raw, encode_trash(&t), &mut outcome.repacked);
+                outcome.workspace.trash.push(t)
+            }
             Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),
         }
     }
@@ -389,14 +449,7 @@ pub fn trash_evaluation(
     store: &mut dyn KeyValueStore,
     t: &TrashedEvaluation,
 ) -> Result<(), StoreError> {
-    let stored = StoredTrash {
-        schema_version: SCHEMA_VERSION,
-        trashed: t.clone(),
-    };
-    store.set(
-        &trash_key(&t.evaluation.id),
-        &serde_json::to_string(&stored).unwrap_or_default(),
-    )?;
+    store.set(&trash_key(&t.evaluation.id), &encode_trash(t))?;
     delete_evaluation(store, &t.evaluation.id)
 }
 
@@ -433,12 +486,16 @@ pub fn reserved_ids(problems: &[LoadProblem]) -> Vec<String> {
 mod tests;
 
 /// The raw text of every stored entry kept aside as unreadable (its backup), as one JSON object
-/// `{key: text}`, so the user can take it to someone who can repair it.
+/// `{key: text}`, so the user can take it to someone who can repair it. Packed entries are
+/// given unpacked where they can be.
 pub fn raw_backups(store: &dyn KeyValueStore) -> String {
     let mut map = serde_json::Map::new();
     for key in store.keys().unwrap_or_default() {
         if key.starts_with(BACKUP_PREFIX) {
             if let Ok(Some(text)) = store.get(&key) {
+                let text = packed::unpack(&text)
+                    .map(|t| t.into_owned())
+                    .unwrap_or(text);
                 map.insert(key, serde_json::Value::String(text));
             }
         }

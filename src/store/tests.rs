@@ -236,3 +236,169 @@ fn stored_v1_fixture_loads() {
     dept.profile.clear(); // 部门主要职责 came with the Word report
     assert_eq!(loaded.workspace.departments, vec![dept]);
 }
+
+#[test]
+fn the_first_layout_is_rewritten_packed_and_reads_the_same() {
+    let raw = include_str!("../../tests/fixtures/store-v1/localstorage.json");
+    let plain: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(raw).expect("fixture");
+    let mut store = MemoryStore {
+        entries: plain.clone(),
+        ..MemoryStore::default()
+    };
+    let first = load(&mut store).expect("load");
+    assert!(first.problems.is_empty());
+    assert_eq!(
+        first.repacked, 5,
+        "four project forms and a department form"
+    );
+    for (key, value) in &store.entries {
+        if key == INDEX_KEY {
+            continue;
+        }
+        assert!(packed::is_packed(value), "{key}");
+        assert!(
+            value.chars().count() < plain[key].chars().count(),
+            "{key}: {} characters for {}",
+            value.chars().count(),
+            plain[key].chars().count()
+        );
+    }
+    let second = load(&mut store).expect("load");
+    assert_eq!(second.repacked, 0);
+    assert_eq!(second.workspace, first.workspace);
+}
+
+#[test]
+fn a_full_store_keeps_the_first_layout_readable() {
+    let raw = include_str!("../../tests/fixtures/store-v1/localstorage.json");
+    let plain: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(raw).expect("fixture");
+    let mut store = MemoryStore {
+        entries: plain.clone(),
+        unavailable: false,
+        quota: Some(0),
+    };
+    // no write fits: nothing is rewritten, everything still loads
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.repacked, 0);
+    assert_eq!(loaded.workspace.evaluations.len(), 4);
+    assert_eq!(store.entries, plain);
+}
+
+/// A form of 30 indicators with text that varies from form to form, as a county's forms do.
+fn county_form(i: usize) -> Evaluation {
+    const NAMES: [&str; 12] = [
+        "新建高标准农田面积",
+        "培训农村电商从业人员",
+        "粮食储备库维修改造",
+        "招商引资到位资金",
+        "项目资金拨付及时率",
+        "质量验收合格率",
+        "受益群众满意度",
+        "带动就业人数",
+        "储备粮轮换计划完成率",
+        "安全生产事故发生次数",
+        "企业职工安置率",
+        "政策知晓率",
+    ];
+    const REASONS: [&str; 4] = [
+        "受疫情影响部分项目推进延迟，已制定整改措施，下一年度加快实施进度",
+        "资金到位较晚，部分采购尚未完成，已督促实施单位按合同推进",
+        "指标值设定偏低，下一年度结合实际情况调整",
+        "个别乡镇配合不到位，已约谈并限期整改",
+    ];
+    let mut e = crate::samples::SAMPLES[i % 4].build();
+    e.id = format!("county-{i:05}");
+    e.project_name = format!("{}项目（{}）", NAMES[i % NAMES.len()], i);
+    e.department = format!("第{}局", i % 150);
+    e.year = (2022 + i % 3).to_string();
+    let rows: Vec<crate::model::Indicator> = (0..30)
+        .map(|r| crate::model::Indicator {
+            id: format!("{}-r{r}", e.id),
+            level2: crate::model::Level2::ALL[r % 9],
+            name: format!("{}{}", NAMES[(i * 7 + r) % NAMES.len()], r + 1),
+            target: format!(
+                "≥{}{}",
+                50 + (i * 13 + r * 7) % 50,
+                ["%", "个", "万元", "人次"][r % 4]
+            ),
+            actual: format!(
+                "{}{}",
+                40 + (i * 17 + r * 3) % 60,
+                ["%", "个", "万元", "人次"][r % 4]
+            ),
+            weight: "3".into(),
+            reason: if (i + r).is_multiple_of(4) {
+                REASONS[(i + r) % 4].to_string()
+            } else {
+                String::new()
+            },
+            ..Default::default()
+        })
+        .collect();
+    e.indicators = rows;
+    e
+}
+
+#[test]
+fn five_thousand_forms_of_thirty_indicators_fit_the_browsers_quota() {
+    // Chromium's localStorage holds about 5,200,000 UTF-16 units (docs/BENCHMARKS.md)
+    const QUOTA: usize = 5_200_000;
+    let mut store = MemoryStore::new();
+    let ids: Vec<String> = (0..5_000)
+        .map(|i| {
+            let e = county_form(i);
+            save_evaluation(&mut store, &e).expect("save");
+            e.id
+        })
+        .collect();
+    save_index(&mut store, &ids).expect("index");
+    let used: usize = store
+        .entries
+        .iter()
+        .map(|(k, v)| crate::workspace::entry_chars(k, v))
+        .sum();
+    // measured: 4,063,287 units, 78 % of the quota
+    assert!(used < QUOTA * 85 / 100, "{used} units for 5,000 forms");
+    let plain: usize = (0..50)
+        .map(|i| {
+            encode_plain_evaluation(&county_form(i))
+                .encode_utf16()
+                .count()
+        })
+        .sum();
+    assert!(
+        plain * 100 > QUOTA,
+        "unpacked, 5,000 would not fit: {} units each",
+        plain / 50
+    );
+    let loaded = load(&mut store).expect("load");
+    assert_eq!(loaded.workspace.evaluations.len(), 5_000);
+    assert_eq!(loaded.workspace.evaluations[4_321], county_form(4_321));
+}
+
+#[test]
+fn a_damaged_packed_entry_is_kept_aside_like_bad_json() {
+    let mut store = MemoryStore::new();
+    let e = SAMPLES[0].build();
+    save_evaluation(&mut store, &e).expect("save");
+    let key = eval_key(&e.id);
+    // the end of the entry lost (a disk error, a hand edit)
+    let damaged: String = store.entries[&key].chars().take(40).collect();
+    store.entries.insert(key.clone(), damaged.clone());
+    let loaded = load(&mut store).expect("load");
+    assert!(loaded.workspace.evaluations.is_empty());
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(matches!(loaded.problems[0].kind, ProblemKind::Unpack(_)));
+    let message = loaded.problems[0].message_zh();
+    assert!(
+        message.contains("内容无法解压（压缩数据已损坏）"),
+        "{message}"
+    );
+    assert_eq!(store.entries[&key], damaged, "never overwritten");
+    assert_eq!(reserved_ids(&loaded.problems), std::slice::from_ref(&e.id));
+    // the backup export gives what is there
+    let dump: serde_json::Value = serde_json::from_str(&raw_backups(&store)).expect("json");
+    assert_eq!(dump[format!("{BACKUP_PREFIX}{key}")], damaged.as_str());
+}

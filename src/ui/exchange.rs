@@ -4,7 +4,9 @@
 
 use super::state::{now_ms, AppState};
 use crate::exchange::csv::{indicators_csv, parse_indicators_csv, summary_csv, CsvError};
-use crate::exchange::plan::{actions, plan, Choice, DocKind, Newer, PlanItem};
+use crate::exchange::plan::{
+    actions, align_same_documents, plan, Choice, DocKind, Newer, PlanItem,
+};
 use crate::exchange::{export_json, file_name, parse_export, Envelope};
 use crate::i18n::{t, tf};
 use crate::import::adopt::envelope_of;
@@ -141,6 +143,19 @@ struct Pending {
     recognised: Vec<PreviewForm>,
     /// Per recognised form: take the 分值 the form implies for rows printed without one.
     accept_weights: Vec<RwSignal<bool>>,
+    /// What each item takes in storage, and the room left (None without storage).
+    space: Option<(Vec<crate::workspace::ItemSpace>, usize)>,
+}
+
+/// A size in the browser's storage (UTF-16 code units, two bytes each), for people.
+fn fmt_size(units: i64) -> String {
+    let bytes = units.max(0).saturating_mul(2);
+    if bytes >= 1024 * 1024 {
+        let tenths = bytes * 10 / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
 }
 
 fn fmt_time(ms: u64) -> String {
@@ -261,6 +276,8 @@ fn show(
         }
     };
     let ws = app.snapshot();
+    // the same project sent again under another id is offered as a replacement
+    let envelope = align_same_documents(&ws, envelope);
     let items = plan(&ws, &envelope);
     let choices = items
         .iter()
@@ -273,6 +290,7 @@ fn show(
         .collect();
     error.set(None);
     let accept_weights = recognised.iter().map(|_| RwSignal::new(false)).collect();
+    let space = app.space_for(&envelope);
     pending.set(Some(Pending {
         file: name,
         envelope,
@@ -280,6 +298,7 @@ fn show(
         choices,
         recognised,
         accept_weights,
+        space,
     }));
 }
 
@@ -346,14 +365,26 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             .zip(envelope.evaluations.iter_mut())
         {
             if accept.get_untracked() {
+                // the id the plan gave it (a stored twin's, when it replaces one) stays
+                let id = std::mem::take(&mut e.id);
                 *e = r.with_proposed_weights();
+                e.id = id;
             }
         }
         let acts = actions(envelope, &choices, |id| app.id_taken(id));
         let n = acts.len();
-        app.apply_import(acts);
-        pending.set(None);
-        done.set(Some(tf("已从“{}”导入 {} 份。", &[&p.file, &n])));
+        match app.import(acts) {
+            Ok(()) => {
+                pending.set(None);
+                error.set(None);
+                done.set(Some(tf("已从“{}”导入 {} 份。", &[&p.file, &n])));
+            }
+            // nothing changed: the preview stays, so the user can skip some or make room
+            Err(why) => error.set(Some(tf(
+                "“{}”未导入，本机数据没有任何改动：{}",
+                &[&p.file, &why],
+            ))),
+        }
     };
     let preview = move || {
         pending.get().map(|p| {
@@ -415,12 +446,42 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                 .zip(p.accept_weights.iter().copied())
                 .map(|(form, accept)| view! { <super::office::RecognisedForm form=form accept_weights=accept /> })
                 .collect_view();
+            // the room it needs follows the choices; an import that cannot fit is not offered
+            let choices = p.choices.clone();
+            let space = p.space.clone();
+            let need = Memo::new(move |_| {
+                space.as_ref().map(|(spaces, free)| {
+                    let chosen: Vec<Choice> = choices.iter().map(|c| c.get()).collect();
+                    (crate::workspace::needed(spaces, &chosen), *free as i64)
+                })
+            });
+            let fits = move || need.get().is_none_or(|(n, free)| n <= free);
+            let space_line = move || {
+                need.get().map(|(n, free)| {
+                    let line = tf(
+                        "导入需要约 {} 的浏览器存储空间，本机还剩约 {}。",
+                        &[&fmt_size(n), &fmt_size(free)],
+                    );
+                    if n <= free {
+                        view! { <p class="sub" data-testid="import-space">{line}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="banner error" role="alert" data-testid="import-space">
+                                {line}
+                                {t("空间不足，不能导入：请先导出备份，再删除不需要的表或清空回收站；也可以把部分表设为“跳过”，分批导入。")}
+                            </p>
+                        }
+                        .into_any()
+                    }
+                })
+            };
             view! {
                 <div class="import-preview" data-testid="import-preview">
                     <p>{tf("“{}”中有 {} 份表：", &[&p.file, &p.items.len()])}</p>
                     <div class="recognised-list">{forms}</div>
                     <ul>{rows}</ul>
-                    <button class="primary" data-testid="confirm-import" on:click=confirm>{t("确认导入")}</button>
+                    {space_line}
+                    <button class="primary" data-testid="confirm-import" on:click=confirm prop:disabled=move || !fits()>{t("确认导入")}</button>
                     <button on:click=move |_| pending.set(None)>{t("取消")}</button>
                 </div>
             }

@@ -471,9 +471,47 @@ impl AppState {
             .with_value(|s| s.session.new_id(&docs, &WebClock, also_taken))
     }
 
-    /// Carries out a confirmed import; it can be undone as a whole.
-    pub fn apply_import(&self, actions: Vec<crate::exchange::plan::Action>) {
-        self.run(|s, d| s.apply_import(d, &WebClock, actions));
+    /// Carries out a confirmed import, all or nothing: every entry is written before anything
+    /// changes on the page; one that does not fit puts storage back and refuses the import
+    /// (with the reason, to show). Without storage it only changes the page. Undoable.
+    pub fn import(&self, actions: Vec<crate::exchange::plan::Action>) -> Result<(), String> {
+        let mut docs = self.docs();
+        let mut undo = None;
+        let mut refused = None;
+        self.saver.update_value(|s| {
+            match s.store.as_mut() {
+                Some(store) => {
+                    if let Err(e) = s.session.import(&mut docs, &WebClock, store, actions) {
+                        refused = Some(e.0.message(crate::i18n::lang()));
+                    }
+                }
+                None => s.session.apply_import(&mut docs, &WebClock, actions),
+            }
+            undo = s.session.undo().cloned();
+        });
+        if let Some(why) = refused {
+            return Err(why);
+        }
+        self.undo.set(undo);
+        self.schedule();
+        Ok(())
+    }
+
+    /// What each item of an import takes in storage and the room left, for the preview; None
+    /// without storage.
+    pub fn space_for(
+        &self,
+        env: &crate::exchange::json::Envelope,
+    ) -> Option<(Vec<crate::workspace::ItemSpace>, usize)> {
+        self.saver
+            .try_update_value(|s| {
+                let store = s.store.as_mut()?;
+                let spaces = crate::workspace::item_spaces(env, store);
+                // Chromium's quota is about 5.2 million units; nothing gives more than 64 MB
+                let free = crate::workspace::free_chars(store, 32 * 1024 * 1024).ok()?;
+                Some((spaces, free))
+            })
+            .flatten()
     }
 
     /// Adds pasted rows to a form; undoable.

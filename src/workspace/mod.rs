@@ -12,13 +12,17 @@
 //! be written (the save ledger), the version of each form this tab knows is stored (the base of
 //! the three-way merge with another tab), the ids of unreadable stored entries (never reused)
 //! and the last undoable action. The UI layer keeps only signals, timers and views.
+//!
+//! An import is all or nothing against the browser's quota (`space`).
 
 mod docs;
 mod session;
+mod space;
 mod sync;
 #[cfg(test)]
 mod tests;
 
 pub use docs::Docs;
 pub use session::{Clock, DocKey, ImportUndo, Session, Undo};
+pub use space::{entry_chars, free_chars, item_spaces, needed, ImportRefused, ItemSpace};
 pub use sync::{Flushed, SyncNote};

@@ -2,7 +2,7 @@
 //! checked by loading back what was written.
 
 use super::*;
-use crate::exchange::plan::Action;
+use crate::exchange::plan::{Action, Choice};
 use crate::model::{Evaluation, Indicator, Level2, Workspace};
 use crate::samples::{department_sample, sample, SAMPLES};
 use crate::store::{self, KeyValueStore, MemoryStore, StoreError};
@@ -414,7 +414,7 @@ fn a_full_store_keeps_the_edits_pending_until_there_is_room() {
         .map(|s| tab.session.add_sample(&mut tab.docs, &clock, s))
         .collect();
     tab.flush(&mut store).result.expect("saved");
-    let used: usize = store.entries.iter().map(|(k, v)| k.len() + v.len()).sum();
+    let used: usize = store.entries.iter().map(|(k, v)| entry_chars(k, v)).sum();
     store.quota = Some(used + 100);
     let copy = tab
         .session
@@ -573,4 +573,156 @@ fn a_department_form_edited_in_both_tabs_keeps_this_tabs_version() {
         }]
     );
     assert_eq!(second.docs.dept(&d), Some(mine));
+}
+
+// ---- storage space and all-or-nothing imports ----
+
+fn envelope_of(evaluations: Vec<Evaluation>) -> crate::exchange::json::Envelope {
+    crate::exchange::json::Envelope::new(evaluations, Vec::new(), 0)
+}
+
+#[test]
+fn the_room_left_is_found_to_within_a_kilobyte() {
+    let mut store = MemoryStore::new();
+    store.quota = Some(300_000);
+    store
+        .set("ziping:other", &"x".repeat(100_000))
+        .expect("set");
+    let free = free_chars(&mut store, 10_000_000).expect("probe");
+    let exact = 300_000 - entry_chars("ziping:other", &"x".repeat(100_000));
+    assert!(free <= exact && exact - free < 1_100, "{free} of {exact}");
+    assert_eq!(
+        store.keys().expect("keys"),
+        ["ziping:other"],
+        "the probe is gone"
+    );
+    // no quota: the cap
+    assert_eq!(
+        free_chars(&mut MemoryStore::new(), 1_000_000),
+        Ok(1_000_000)
+    );
+}
+
+#[test]
+fn an_import_that_does_not_fit_changes_nothing() {
+    let clock = TestClock::new();
+    let mut store = MemoryStore::new();
+    let mut tab = Tab::open(&mut store);
+    let kept = tab.session.add_sample(&mut tab.docs, &clock, zhaoshang());
+    tab.flush(&mut store).result.expect("saved");
+    let docs_before = tab.docs.clone();
+    let store_before = store.entries.clone();
+
+    // 40 new forms and a replacement of the stored one; room for about half of them
+    let mut incoming: Vec<Evaluation> = (0..40)
+        .map(|i| {
+            let mut e = SAMPLES[i % SAMPLES.len()].build();
+            e.id = format!("imported-{i}");
+            e.project_name = format!("导入的项目{i}");
+            e
+        })
+        .collect();
+    let mut replacement = tab.docs.get(&kept).expect("form").clone();
+    replacement.project_name = "替换后的名称".into();
+    incoming.insert(0, replacement);
+    let env = envelope_of(incoming.clone());
+    let spaces = item_spaces(&env, &store);
+    let all = vec![Choice::Replace; spaces.len()];
+    let need = needed(&spaces, &all);
+    let used: usize = store.entries.iter().map(|(k, v)| entry_chars(k, v)).sum();
+    store.quota = Some(used + need as usize / 2);
+    let free = free_chars(&mut store, 10_000_000).expect("probe");
+    assert!(
+        (need as usize) > free,
+        "the preview can tell: {need} > {free}"
+    );
+
+    let actions = crate::exchange::plan::actions(env, &all, |id| tab.docs.has_eval(id));
+    let refused = tab
+        .session
+        .import(&mut tab.docs, &clock, &mut store, actions)
+        .expect_err("does not fit");
+    assert_eq!(refused.0, StoreError::QuotaExceeded);
+    assert_eq!(store.entries, store_before, "storage as it was");
+    assert_eq!(tab.docs, docs_before, "the open forms as they were");
+    assert!(tab.session.undo().is_none());
+    assert!(!tab.session.has_pending());
+
+    // with room, the same import goes through whole and needs no second write
+    store.quota = Some(used + need as usize + 1_000);
+    let env = envelope_of(incoming);
+    let all = vec![Choice::Replace; 41];
+    let actions = crate::exchange::plan::actions(env, &all, |id| tab.docs.has_eval(id));
+    tab.session
+        .import(&mut tab.docs, &clock, &mut store, actions)
+        .expect("fits");
+    assert!(!tab.session.has_pending(), "everything is already stored");
+    let back = stored(&mut store);
+    assert_eq!(back, tab.docs);
+    assert_eq!(back.evaluations.len(), 41);
+    assert_eq!(back.get(&kept).expect("form").project_name, "替换后的名称");
+    let label = tab.session.undo().map(Undo::label);
+    assert_eq!(label.as_deref(), Some("已导入：新增40份，替换1份。"));
+    // and undone as a whole
+    tab.session.undo_last(&mut tab.docs, &clock);
+    store.quota = None;
+    tab.flush(&mut store).result.expect("saved");
+    assert_eq!(stored(&mut store), docs_before);
+}
+
+#[test]
+fn the_space_an_import_needs_follows_the_choices() {
+    let mut store = MemoryStore::new();
+    let existing = SAMPLES[0].build();
+    store::save_evaluation(&mut store, &existing).expect("save");
+    let mut newer = existing.clone();
+    newer.project_name.push_str("（更新）");
+    let env = envelope_of(vec![newer, SAMPLES[1].build()]);
+    let spaces = item_spaces(&env, &store);
+    assert!(spaces[0].existing > 0 && spaces[1].existing == 0);
+    let replace = needed(&spaces, &[Choice::Replace, Choice::Replace]);
+    let both = needed(&spaces, &[Choice::KeepBoth, Choice::Replace]);
+    let skip = needed(&spaces, &[Choice::Skip, Choice::Skip]);
+    assert_eq!(skip, 0);
+    assert!(replace < both, "replacing takes only the difference");
+    assert_eq!(
+        both - replace,
+        spaces[0].existing as i64,
+        "keeping both keeps the old copy's space too"
+    );
+}
+
+#[test]
+fn a_new_department_form_is_stored_under_the_id_it_gets() {
+    let clock = TestClock::new();
+    let mut store = MemoryStore::new();
+    let mut tab = Tab::open(&mut store);
+    let first = tab
+        .session
+        .insert_department(&mut tab.docs, &clock, department_sample());
+    tab.flush(&mut store).result.expect("saved");
+    let mut same_id = department_sample();
+    same_id.id = first.clone();
+    let mut no_id = department_sample();
+    no_id.id = String::new();
+    no_id.created_at = 0;
+    tab.session
+        .import(
+            &mut tab.docs,
+            &clock,
+            &mut store,
+            vec![Action::AddDepartment(same_id), Action::AddDepartment(no_id)],
+        )
+        .expect("fits");
+    assert!(!tab.session.has_pending());
+    let mut back = stored(&mut store);
+    assert_eq!(back.departments.len(), 3);
+    // department forms load in key order; the page keeps them in the order they came
+    back.departments.sort_by(|a, b| a.id.cmp(&b.id));
+    tab.docs.departments.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(back, tab.docs);
+    assert!(back
+        .departments
+        .iter()
+        .all(|d| d.created_at > 0 && !d.id.is_empty()));
 }

@@ -114,6 +114,10 @@ const ROWS = Number(process.argv[3] || 30);
   const applyMs = Date.now() - t2;
   await fresh.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('ziping:eval:')).length === n, COUNT, { timeout: 120000 });
   const savedMs = Date.now() - t2;
+  // what the imported workspace takes in the fresh profile (UTF-16 units, what the quota counts)
+  const importedChars = await fresh.evaluate(() =>
+    Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0),
+  );
   fs.rmSync(file, { force: true });
 
   const result = {
@@ -132,6 +136,7 @@ const ROWS = Number(process.argv[3] || 30);
     import_read_check_preview_ms: previewMs,
     import_apply_to_full_list_ms: applyMs,
     import_apply_to_all_saved_ms: savedMs,
+    imported_stored_chars: importedChars,
     page_errors: errors,
   };
   console.log(JSON.stringify(result, null, 2));

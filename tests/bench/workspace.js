@@ -1,6 +1,7 @@
 // Generates a large workspace in ziping's storage format (see src/store/mod.rs):
 // `count` project evaluations of `rows` indicators each, spread over departments and years.
 'use strict';
+const { pack } = require('../browser/stored');
 
 const LEVEL2 = ['Quantity', 'Quality', 'Timeliness', 'Cost', 'Economic', 'Social', 'Ecological', 'Sustainable', 'ServiceSatisfaction'];
 // weights per level-2 so that every form adds up to 100 with 30 rows:
@@ -78,14 +79,17 @@ function compact(value) {
   return JSON.stringify(value, (k, v) => (v === '' || v === null ? undefined : v));
 }
 
-/** `{key: value}` entries for localStorage. */
-function storageEntries(count = 1000, rows = 30) {
+/**
+ * `{key: value}` entries for localStorage, packed as the app stores them (src/store/packed.rs);
+ * `{ plain: true }` writes the first layout's plain JSON instead.
+ */
+function storageEntries(count = 1000, rows = 30, { plain = false } = {}) {
   const entries = {};
   const ids = [];
   for (let i = 0; i < count; i++) {
     const doc = evaluation(i, rows);
     ids.push(doc.evaluation.id);
-    entries[`ziping:eval:${doc.evaluation.id}`] = compact(doc);
+    entries[`ziping:eval:${doc.evaluation.id}`] = plain ? compact(doc) : pack(compact(doc));
   }
   entries['ziping:index'] = JSON.stringify({ schema_version: 1, order: ids });
   return entries;

@@ -6,6 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { openApp, useApp } = require('./harness');
+const { storedEvaluations } = require('./stored');
 
 const suite = useApp({ tmp: true });
 
@@ -16,13 +17,7 @@ async function save(page, trigger) {
   return file;
 }
 
-const storedEvals = (page) =>
-  page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('ziping:eval:'))
-      .sort()
-      .map((k) => JSON.parse(localStorage.getItem(k)).evaluation),
-  );
+const storedEvals = storedEvaluations;
 
 test('JSON export of a department-year imports into a fresh profile unchanged', async () => {
   const a = await openApp(suite.browser, suite.srv.url);
@@ -183,6 +178,34 @@ test('print: the form lays out on A4 with no buttons or panels, values as text',
   const pages = (text.match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 1 && pages <= 3, `pages: ${pages}`);
   assert.match(text, /\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]/, 'A4 portrait');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('the same project sent again under another id replaces it instead of duplicating it', async () => {
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
+  await page.click('button[data-sample="sample-zhaoshang"]');
+  await page.waitForSelector('[data-testid="total"]');
+  await page.goto(suite.srv.url + '#/');
+  await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
+  const [mine] = await storedEvals(page);
+  // the same form from a colleague's copy of ziping: its own id, a newer edit
+  const theirs = { ...mine, id: 'e-colleague', funds: { ...mine.funds, claimed: '9' }, updated_at: mine.updated_at + 1000 };
+  const file = path.join(suite.tmp, 'colleague.json');
+  fs.writeFileSync(file, JSON.stringify({ type: 'ziping-export', format_version: 1, app_version: 't', evaluations: [theirs] }));
+  await page.setInputFiles('[data-testid="import-file"]', file);
+  await page.waitForSelector('[data-testid="import-preview"]');
+  const item = page.locator('li[data-id="sample-zhaoshang"]');
+  assert.match(await item.textContent(), /已存在.*文件中的较新/);
+  await item.locator('select').selectOption('replace');
+  await page.click('[data-testid="confirm-import"]');
+  await page.waitForSelector('[data-testid="import-done"]');
+  assert.equal(await page.locator('table.eval-list tbody tr').count(), 1);
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('ziping:eval:')).length === 1);
+  const after = await storedEvals(page);
+  assert.equal(after.length, 1);
+  assert.equal(after[0].id, 'sample-zhaoshang');
+  assert.equal(after[0].funds.claimed, '9');
   assert.deepEqual(problems, []);
   await ctx.close();
 });

@@ -9,6 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { openApp, useApp } = require('./harness');
+const { storedEvaluations } = require('./stored');
 const { storageEntries } = require('../bench/workspace');
 
 const suite = useApp({ tmp: true });
@@ -123,17 +124,8 @@ test('one form as Excel and Word from the editor; the workbook reads back into t
   await b.page.click('[data-testid="confirm-import"]');
   await b.page.waitForSelector('[data-testid="import-done"]');
   await b.page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('ziping:eval:')).length === 1);
-  const [mine] = await a.page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('ziping:eval:'))
-      .map((k) => JSON.parse(localStorage.getItem(k)).evaluation)
-      .filter((e) => e.project_name === '招商引资'),
-  );
-  const [theirs] = await b.page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('ziping:eval:'))
-      .map((k) => JSON.parse(localStorage.getItem(k)).evaluation),
-  );
+  const [mine] = (await storedEvaluations(a.page)).filter((e) => e.project_name === '招商引资');
+  const [theirs] = await storedEvaluations(b.page);
   const typed = (e) => {
     const { id, created_at, updated_at, indicators, ...rest } = e;
     return { ...rest, indicators: indicators.map(({ id: _, ...r }) => r) };

@@ -9,6 +9,7 @@ const path = require('path');
 const zlib = require('zlib');
 const { execFileSync } = require('child_process');
 const { openApp, useApp } = require('./harness');
+const { storedEvaluations } = require('./stored');
 
 const suite = useApp({ tmp: true });
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -168,12 +169,7 @@ const officeRequests = (page) => {
   return seen;
 };
 
-const stored = (page) =>
-  page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('ziping:eval:'))
-      .map((k) => JSON.parse(localStorage.getItem(k)).evaluation),
-  );
+const stored = storedEvaluations;
 
 async function confirmImport(page, count) {
   await page.click('[data-testid="confirm-import"]');

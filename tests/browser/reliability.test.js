@@ -6,6 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { openApp, useApp } = require('./harness');
+const { storedDoc, until } = require('./stored');
 
 const suite = useApp({ tmp: true });
 
@@ -115,10 +116,7 @@ test('quota exceeded offers an export of everything', async () => {
   assert.equal(env.evaluations[0].project_name, '未能保存的名称');
   // space freed: saving resumes by itself, without another keystroke
   await page.evaluate(() => (window.__full = false));
-  await page.waitForFunction(() => {
-    const raw = localStorage.getItem('ziping:eval:sample-sheling');
-    return raw && JSON.parse(raw).evaluation.project_name === '未能保存的名称';
-  }, null, { timeout: 10000 });
+  await until(async () => (await storedDoc(page, 'ziping:eval:sample-sheling'))?.evaluation.project_name === '未能保存的名称');
   await page.waitForSelector('[data-testid="storage-banner"]', { state: 'detached' });
   await ctx.close();
 });
@@ -139,8 +137,7 @@ test('every destructive action can be undone: row delete, import replace, empty 
 
   // replace on import, undo
   await page.waitForTimeout(600);
-  const original = await page.evaluate(() => localStorage.getItem('ziping:eval:sample-zhaoshang'));
-  const env = JSON.parse(original);
+  const env = await storedDoc(page, 'ziping:eval:sample-zhaoshang');
   env.evaluation.project_name = '被替换的名称';
   const file = path.join(suite.tmp, 'replace.json');
   fs.writeFileSync(file, JSON.stringify({ type: 'ziping-export', format_version: 1, app_version: 't', evaluations: [env.evaluation] }));
@@ -151,7 +148,7 @@ test('every destructive action can be undone: row delete, import replace, empty 
   await page.waitForSelector('table.eval-list a.open:has-text("被替换的名称")');
   await page.click('[data-testid="undo"]');
   await page.waitForSelector('table.eval-list a.open:has-text("招商引资")');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('ziping:eval:sample-zhaoshang')).evaluation.project_name === '招商引资');
+  await until(async () => (await storedDoc(page, 'ziping:eval:sample-zhaoshang')).evaluation.project_name === '招商引资');
 
   // empty the trash, undo
   await page.locator('tr[data-id="sample-zhaoshang"] button', { hasText: '删除' }).click();

@@ -3,6 +3,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { openApp, useApp } = require('./harness');
+const { storedDoc, until } = require('./stored');
 
 const suite = useApp({ tmp: false });
 
@@ -49,13 +50,13 @@ test('storage full: the failure is shown, nothing typed is lost, saving resumes 
   await banner.waitFor();
   assert.match(await banner.textContent(), /存储空间已满/);
   assert.equal(await page.inputValue('#f-h-ProjectName'), '企业关闭破产补助经费（修订）');
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('ziping:eval:sample-guanbi')).evaluation.project_name);
+  const stored = (await storedDoc(page, 'ziping:eval:sample-guanbi')).evaluation.project_name;
   assert.equal(stored, '企业关闭破产补助经费');
   // space freed: the next edit saves everything pending and the banner goes
   await page.evaluate(() => (window.__full = false));
   await page.type('#f-h-ProjectName', '！');
   await banner.waitFor({ state: 'detached' });
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ziping:eval:sample-guanbi')).evaluation.project_name);
+  const saved = (await storedDoc(page, 'ziping:eval:sample-guanbi')).evaluation.project_name;
   assert.equal(saved, '企业关闭破产补助经费（修订）！');
   assert.deepEqual(problems, []);
   await ctx.close();
@@ -80,7 +81,7 @@ test('unreadable stored data is reported, kept aside and never overwritten', asy
   // the readable evaluation still loads and edits save normally
   await page.goto(suite.srv.url + '#/e/sample-sheling');
   await page.fill('#f-fund-claimed', '10');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('ziping:eval:sample-sheling')).evaluation.funds.claimed === '10');
+  await until(async () => (await storedDoc(page, 'ziping:eval:sample-sheling')).evaluation.funds.claimed === '10');
   const kept = await page.evaluate(() => ({
     x: localStorage.getItem('ziping:eval:x'),
     future: localStorage.getItem('ziping:eval:future'),
@@ -129,7 +130,7 @@ test('a really full localStorage: the save fails visibly and resumes when space 
     for (const k of Object.keys(localStorage)) if (k.startsWith('junk:')) localStorage.removeItem(k);
   });
   await banner.waitFor({ state: 'detached', timeout: 10000 });
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ziping:eval:sample-zhaoshang')).evaluation.project_name);
+  const saved = (await storedDoc(page, 'ziping:eval:sample-zhaoshang')).evaluation.project_name;
   assert.equal(saved, '招商引资（存储已满时修改）'.repeat(20));
   assert.deepEqual(problems, []);
   await ctx.close();

@@ -4,14 +4,11 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { openApp, useApp } = require('./harness');
+const { storedDoc } = require('./stored');
 
 const suite = useApp({ tmp: false });
 
-const stored = (page, id) =>
-  page.evaluate((id) => {
-    const raw = localStorage.getItem('ziping:eval:' + id);
-    return raw ? JSON.parse(raw).evaluation : null;
-  }, id);
+const stored = async (page, id) => (await storedDoc(page, 'ziping:eval:' + id))?.evaluation ?? null;
 
 test('two tabs: live updates, per-field merge, conflicts reported', async () => {
   const { ctx, page: a, problems } = await openApp(suite.browser, suite.srv.url);

@@ -28,13 +28,8 @@ async function loadSample(page, base, key) {
   await page.waitForSelector('[data-testid="total"]');
 }
 
-const stored = (page) =>
-  page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('ziping:eval:'))
-      .sort()
-      .map((k) => JSON.parse(localStorage.getItem(k)).evaluation),
-  );
+// entries are stored packed: read them as the app does
+const { storedEvaluations: stored } = require('../browser/stored');
 
 test('Chromium 86 moves to legacy.html and shows the four samples with their totals', async () => {
   const { ctx, page, problems, browser } = await open86(env.srv.url + 'index.html#/');
