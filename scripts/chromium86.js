@@ -12,7 +12,9 @@ const zlib = require('zlib');
 const { execFileSync } = require('child_process');
 
 const ROOT = path.join(__dirname, '..');
-const DIR = path.resolve(process.argv[2] || path.join(ROOT, 'target', 'chromium86'));
+// the folder is an argument only when this script is run itself: a benchmark that requires it has
+// arguments of its own
+const DIR = path.resolve((require.main === module && process.argv[2]) || path.join(ROOT, 'target', 'chromium86'));
 const BIN = path.join(ROOT, 'node_modules', 'chrome-aws-lambda', 'bin');
 
 function unpack() {
