@@ -253,3 +253,19 @@ test('English and the guide, fetched when first chosen', async () => {
   assert.deepEqual(unexpected(problems), []);
   await ctx.close();
 });
+
+test('after a crash the recovery screen exports the packed forms (DecompressionStream on Chromium 86)', async () => {
+  const { ctx, page, problems } = await open86(env.srv.url);
+  await loadSample(page, env.srv.url, 'sample-zhaoshang');
+  await page.waitForFunction(() => (localStorage.getItem('ziping:eval:sample-zhaoshang') || '')[0] === 'Z');
+  await page.goto(env.srv.url + '#/__selftest-panic');
+  await page.reload();
+  await page.waitForSelector('#ziping-recovery');
+  const file = await download(page, path.join(env.tmp, 'recovery'), () => page.click('[data-testid="recovery-export"]'));
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(exported.type, 'ziping-export');
+  assert.deepEqual(exported.evaluations.map((e) => [e.id, e.project_name]), [['sample-zhaoshang', '招商引资']]);
+  // what a crash shows is expected here; nothing else may go wrong
+  assert.ok(unexpected(problems).every((p) => /自检|panic|unreachable|RuntimeError/.test(p)), unexpected(problems).join('\n'));
+  await ctx.close();
+});
