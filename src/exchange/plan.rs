@@ -105,44 +105,46 @@ fn department_identity(d: &DepartmentEvaluation) -> Option<(String, String)> {
 /// form's id, so the plan offers it as a replacement (or "keep both"). Likewise a department
 /// form for a department-year already stored. Each stored form is matched at most once.
 pub fn align_same_documents(ws: &Workspace, mut env: Envelope) -> Envelope {
-    let incoming_ids: Vec<String> = env.evaluations.iter().map(|e| e.id.clone()).collect();
-    let mut claimed: Vec<String> = Vec::new();
-    for e in env.evaluations.iter_mut() {
-        if ws.contains(&e.id) {
-            continue;
-        }
-        let Some(identity) = project_identity(e) else {
-            continue;
-        };
-        let twin = ws.evaluations.iter().find(|old| {
-            project_identity(old).as_ref() == Some(&identity)
-                && !claimed.contains(&old.id)
-                && !incoming_ids.contains(&old.id)
-        });
-        if let Some(old) = twin {
-            claimed.push(old.id.clone());
-            e.id = old.id.clone();
-        }
+    let (incoming, stored) = (&mut env.evaluations, &ws.evaluations);
+    for (i, old) in twins(incoming, stored, |e| &e.id, project_identity) {
+        incoming[i].id = stored[old].id.clone();
     }
-    let incoming_ids: Vec<String> = env.departments.iter().map(|d| d.id.clone()).collect();
-    for d in env.departments.iter_mut() {
-        if ws.departments.iter().any(|x| x.id == d.id) {
-            continue;
-        }
-        let Some(identity) = department_identity(d) else {
-            continue;
-        };
-        let twin = ws.departments.iter().find(|old| {
-            department_identity(old).as_ref() == Some(&identity)
-                && !claimed.contains(&old.id)
-                && !incoming_ids.contains(&old.id)
-        });
-        if let Some(old) = twin {
-            claimed.push(old.id.clone());
-            d.id = old.id.clone();
-        }
+    let (incoming, stored) = (&mut env.departments, &ws.departments);
+    for (i, old) in twins(incoming, stored, |d| &d.id, department_identity) {
+        incoming[i].id = stored[old].id.clone();
     }
     env
+}
+
+/// Pairs (incoming, stored) by position: an incoming document whose id is new here and the first
+/// stored one with the same identity that is not itself in the file and not paired yet. Each
+/// identity is computed once (a county's file against a county's workspace: thousands of each).
+fn twins<T, K: Eq + std::hash::Hash>(
+    incoming: &[T],
+    stored: &[T],
+    id: impl Fn(&T) -> &String,
+    identity: impl Fn(&T) -> Option<K>,
+) -> Vec<(usize, usize)> {
+    use std::collections::{HashMap, HashSet, VecDeque};
+    let stored_ids: HashSet<&String> = stored.iter().map(&id).collect();
+    let incoming_ids: HashSet<&String> = incoming.iter().map(&id).collect();
+    let mut by_identity: HashMap<K, VecDeque<usize>> = HashMap::new();
+    for (j, old) in stored.iter().enumerate() {
+        if let Some(k) = identity(old).filter(|_| !incoming_ids.contains(id(old))) {
+            by_identity.entry(k).or_default().push_back(j);
+        }
+    }
+    let mut pairs = Vec::new();
+    for (i, doc) in incoming.iter().enumerate() {
+        if stored_ids.contains(id(doc)) {
+            continue;
+        }
+        let twin = identity(doc).and_then(|k| by_identity.get_mut(&k)?.pop_front());
+        if let Some(old) = twin {
+            pairs.push((i, old));
+        }
+    }
+    pairs
 }
 
 /// The preview: one item per document in the file, projects first.

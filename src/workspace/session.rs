@@ -181,16 +181,23 @@ impl Session {
             .unwrap_or_else(|| format!("{base}-x"))
     }
 
-    fn fresh_id(&self, docs: &dyn Docs, clock: &dyn Clock, prefix: char) -> String {
+    /// A new id from the clock and a random number (`e…` for project forms, `d…` for
+    /// department forms), made free if it is not.
+    fn fresh_id(
+        &self,
+        docs: &dyn Docs,
+        clock: &dyn Clock,
+        prefix: char,
+        also_taken: &[String],
+    ) -> String {
         let base = format!("{prefix}{:x}{:08x}", clock.now_ms(), clock.random());
-        self.unused_id(docs, &base, &[])
+        self.unused_id(docs, &base, also_taken)
     }
 
     /// An id for a new form, used by nothing stored nor by the ids in `also_taken` (forms an
     /// import is about to add).
     pub fn new_id(&self, docs: &dyn Docs, clock: &dyn Clock, also_taken: &[String]) -> String {
-        let base = format!("e{:x}{:08x}", clock.now_ms(), clock.random());
-        self.unused_id(docs, &base, also_taken)
+        self.fresh_id(docs, clock, 'e', also_taken)
     }
 
     /// The id a department form is stored under: its own when free, else a free variant of it;
@@ -203,8 +210,7 @@ impl Session {
         also_taken: &[String],
     ) -> String {
         if id.is_empty() {
-            let base = format!("d{:x}{:08x}", clock.now_ms(), clock.random());
-            self.unused_id(docs, &base, also_taken)
+            self.fresh_id(docs, clock, 'd', also_taken)
         } else {
             self.unused_id(docs, id, also_taken)
         }
@@ -243,7 +249,7 @@ impl Session {
 
     /// A new blank form for `year`; returns its id.
     pub fn create(&mut self, docs: &mut dyn Docs, clock: &dyn Clock, year: String) -> String {
-        let id = self.fresh_id(docs, clock, 'e');
+        let id = self.new_id(docs, clock, &[]);
         self.insert(docs, Evaluation::new_blank(id, year, clock.now_ms()))
     }
 
@@ -391,7 +397,7 @@ impl Session {
         id: &str,
     ) -> Option<String> {
         let e = docs.eval(id)?;
-        let new_id = self.fresh_id(docs, clock, 'e');
+        let new_id = self.new_id(docs, clock, &[]);
         Some(self.insert(docs, e.next_year_copy(new_id, clock.now_ms())))
     }
 
