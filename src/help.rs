@@ -201,6 +201,25 @@ pub const SECTIONS: &[Section] = &[
             },
         ],
     },
+    Section {
+        title_zh: "七、财政局：收齐全县的表，全县汇总",
+        title_en: "7. The finance bureau: a whole county's forms, the county view",
+        image: None,
+        steps: &[
+            Step {
+                zh: "各部门报来的文件可以一次导入：在导入框中一次选择多个文件，或“选择整个文件夹”，或把文件夹、.zip压缩包拖到导入框里（压缩包中的文件名用GBK或UTF-8编码都可以）。每个文件一行，写明读到几份表、其中新增、与本机相同、较本机新或较本机旧各几份；读不了的文件写明原因。确认一次，全部导入。",
+                en: "The files the departments send import in one go: choose several files at once, or “pick a whole folder”, or drop a folder or a .zip on the import box (names inside in GBK or UTF-8 alike). Each file gets a line: how many forms it holds and how many are new, the same as stored, newer or older; a file that cannot be read says why. One confirmation imports them all.",
+            },
+            Step {
+                zh: "同一个项目报了两次（同一部门、年度、项目名称），只保留修改时间较晚的一份；本机已有的，较新的一份默认替换本机的，其余默认跳过，可逐份改选。",
+                en: "A project sent twice (same department, year and project name) counts once, the copy edited last; for a form already stored, a newer copy replaces it by default and the rest are skipped, each choice can be changed.",
+            },
+            Step {
+                zh: "页面上方的“全县汇总”按年度列出每个部门：收到的表数、预算和执行、平均分与预算加权平均分、等级分布、自评总分与规则不一致的表、缺偏差原因和超额完成的情况。点列名排序，用“筛选”只看需要复核的表（如只看“差”），点部门名称打开其汇总表，点“▸”列出各表，点“历年”对比部门或项目的各年度。可导出CSV、Excel或打印。",
+                en: "“County view” at the top lists every department of a year: forms received, budget and execution, the average and the budget-weighted average, grades, forms whose claimed total departs from the rules, missing reasons and over-achievement. Click a column title to sort, use “Filter” to see only the forms to review (e.g. only “poor”), click a department to open its summary table, “▸” to list its forms, “Years” to compare a department or a project year on year. Export CSV or Excel, or print.",
+            },
+        ],
+    },
 ];
 
 /// The guide as the page fetches it.

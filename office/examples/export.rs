@@ -15,6 +15,7 @@ fn main() {
             .filter(|e| e.department == department.department && e.year == department.year)
             .collect(),
         departments: vec![department],
+        table: None,
     };
     for (kind, name) in [
         (Kind::Workbook, "samples.xlsx"),

@@ -130,6 +130,7 @@ fn bundle() -> Bundle {
     Bundle {
         evaluations,
         departments: vec![ziping::samples::department_sample()],
+        table: None,
     }
 }
 
@@ -143,6 +144,7 @@ fn the_workbook_reads_back_as_the_same_forms() {
     let one = Bundle {
         evaluations: vec![unusual()],
         departments: Vec::new(),
+        table: None,
     };
     let bytes = export(Kind::Workbook, &one, &mut Quiet).expect("workbook");
     let read = ziping_office::import_file("one.xlsx", &bytes).expect("reads");
@@ -204,6 +206,7 @@ fn hostile_text_is_written_as_text_and_huge_cells_are_cut() {
     let b = Bundle {
         evaluations: vec![e.clone()],
         departments: Vec::new(),
+        table: None,
     };
     let bytes = export(Kind::Workbook, &b, &mut Quiet).expect("workbook");
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("opens");

@@ -102,6 +102,7 @@ fn bundle() -> Bundle {
     Bundle {
         evaluations: forms(),
         departments: vec![ziping::samples::department_sample()],
+        table: None,
     }
 }
 
@@ -367,4 +368,65 @@ fn the_workbook_recomputes_to_zipings_figures_also_after_an_edit() {
         fmt2(assess(&edited).total),
         "汇总表 follows the edit"
     );
+}
+
+#[test]
+fn the_county_table_opens_in_libreoffice_with_its_figures_and_formats() {
+    use ziping::summary::county::{county, FormFilter, SortKey};
+    use ziping::summary::table::county_table;
+    let Some(soffice) = soffice() else { return };
+    let dir = scratch("county-table");
+    let rows: Vec<_> = forms().iter().map(ziping::summary::summary_row).collect();
+    let c = county(
+        &rows,
+        &[],
+        "2022",
+        FormFilter::All,
+        "",
+        SortKey::Department,
+        false,
+    );
+    let mut table = county_table(&c, Some("全部"));
+    // a department name that reads as a formula stays text
+    table.rows[0][0] = ziping::summary::table::Cell::Text("=1+1".into());
+    let bundle = Bundle {
+        table: Some(table),
+        ..Bundle::default()
+    };
+    let bytes = export(Kind::Table, &bundle, &mut Quiet).expect("county workbook");
+    let xlsx = write(&dir, "county.xlsx", &bytes);
+    let sheets = recomputed(&soffice, &dir, &xlsx);
+    assert_eq!(sheets.len(), 1);
+    let rows = &sheets[0].1;
+    assert_eq!(at(rows, (0, 0)), "2022年度项目支出绩效自评全县汇总表");
+    assert_eq!(at(rows, (1, 0)), "主管部门");
+    assert_eq!(at(rows, (1, 7)), "预算加权平均分");
+    assert_eq!(at(rows, (2, 0)), "=1+1", "text, not a formula");
+    let shangwu: Vec<String> = (0..16).map(|c| at(rows, (3, c))).collect();
+    assert_eq!(
+        shangwu,
+        [
+            "衡山县商务和粮食局",
+            "3",
+            "无",
+            "785.93",
+            "785.93",
+            "100.00%",
+            "85.00",
+            "81.06",
+            "0",
+            "3",
+            "0",
+            "0",
+            "2",
+            "16",
+            "1",
+            "16／23"
+        ]
+    );
+    assert_eq!(at(rows, (4, 0)), "全县合计（2个部门）");
+    assert!(at(rows, (6, 0)).starts_with("筛选：全部"));
+    convert(&soffice, &dir, "pdf", std::slice::from_ref(&xlsx));
+    assert_eq!(pdf_pages(&dir.join("out/county.pdf")), 1);
+    assert!(pdf_text(&dir.join("out/county.pdf")).contains("衡山县商务和粮食局"));
 }

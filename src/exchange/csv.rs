@@ -74,6 +74,26 @@ fn write_csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
+/// A table of figures (the county view): its column titles and rows, numbers as plain numbers
+/// (rates in percent), text neutralised.
+pub fn table_csv(table: &crate::summary::table::Table) -> String {
+    use crate::summary::table::Cell;
+    let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Cell::Text(s) => text_cell(s),
+                    other => other.plain(),
+                })
+                .collect()
+        })
+        .collect();
+    write_csv(&header, rows)
+}
+
 pub const SUMMARY_HEADER: [&str; 16] = [
     "项目名称",
     "主管部门",

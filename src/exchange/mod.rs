@@ -2,8 +2,10 @@
 //! before anything changes.
 
 pub mod csv;
+pub mod intake;
 pub mod json;
 pub mod plan;
+pub mod zip;
 
 pub use json::{export_json, parse_export, Envelope, ImportError, FORMAT_VERSION};
 

@@ -27,6 +27,54 @@ pub struct Conflict {
     pub existing_updated_at: u64,
     pub incoming_updated_at: u64,
     pub newer: Newer,
+    /// Both copies say the same (times and row ids aside): nothing to import.
+    pub identical: bool,
+}
+
+/// Where a document of an import stands against what is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Not stored here.
+    New,
+    /// Stored with the same content.
+    Same,
+    /// Stored, and the file's copy was edited later.
+    Newer,
+    /// Stored, and the stored copy was edited later.
+    Older,
+    /// Stored with other content and the same edit time: which is right cannot be told.
+    Conflicting,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::New,
+        Status::Same,
+        Status::Newer,
+        Status::Older,
+        Status::Conflicting,
+    ];
+
+    /// A stable name for the page (Debug formatting is compiled out of the browser build).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Same => "same",
+            Status::Newer => "newer",
+            Status::Older => "older",
+            Status::Conflicting => "conflicting",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "新增",
+            Status::Same => "与本机相同",
+            Status::Newer => "较本机新",
+            Status::Older => "较本机旧",
+            Status::Conflicting => "与本机不同",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +84,29 @@ pub struct PlanItem {
     /// 项目名称 / 部门名称 with the year.
     pub title: String,
     pub conflict: Option<Conflict>,
+}
+
+impl PlanItem {
+    pub fn status(&self) -> Status {
+        match &self.conflict {
+            None => Status::New,
+            Some(c) if c.identical => Status::Same,
+            Some(c) => match c.newer {
+                Newer::Incoming => Status::Newer,
+                Newer::Existing => Status::Older,
+                Newer::Same => Status::Conflicting,
+            },
+        }
+    }
+
+    /// What the preview proposes: add what is new, take a copy edited later than the stored
+    /// one; keep the stored copy otherwise (the user may choose again).
+    pub fn proposed(&self) -> Choice {
+        match self.status() {
+            Status::New | Status::Newer => Choice::Replace,
+            Status::Same | Status::Older | Status::Conflicting => Choice::Skip,
+        }
+    }
 }
 
 /// The user's answer for one item.
@@ -86,14 +157,14 @@ fn newer(existing: u64, incoming: u64) -> Newer {
 /// What makes two forms the same project whatever their ids: the department, the year and the
 /// project's name, with spaces and full-width spaces ignored. None when the name or the year is
 /// blank (such forms cannot be told apart by content).
-fn project_identity(e: &Evaluation) -> Option<(String, String, String)> {
+pub(crate) fn project_identity(e: &Evaluation) -> Option<(String, String, String)> {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (name, year) = (squeeze(&e.project_name), squeeze(&e.year));
     (!name.is_empty() && !year.is_empty()).then(|| (squeeze(&e.department), year, name))
 }
 
 /// The department-year a department form is for; None when either is blank.
-fn department_identity(d: &DepartmentEvaluation) -> Option<(String, String)> {
+pub(crate) fn department_identity(d: &DepartmentEvaluation) -> Option<(String, String)> {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (dept, year) = (squeeze(&d.department), squeeze(&d.year));
     (!dept.is_empty() && !year.is_empty()).then_some((dept, year))
@@ -147,6 +218,26 @@ fn twins<T, K: Eq + std::hash::Hash>(
     pairs
 }
 
+/// Whether two copies of a project form say the same: edit times and row ids (which each copy of
+/// ziping makes for itself) aside.
+fn same_project(a: &Evaluation, b: &Evaluation) -> bool {
+    if a.indicators.len() != b.indicators.len() {
+        return false;
+    }
+    let mut b = b.clone();
+    (b.id, b.updated_at, b.created_at) = (a.id.clone(), a.updated_at, a.created_at);
+    for (x, y) in a.indicators.iter().zip(b.indicators.iter_mut()) {
+        y.id = x.id.clone();
+    }
+    *a == b
+}
+
+fn same_department(a: &DepartmentEvaluation, b: &DepartmentEvaluation) -> bool {
+    let mut b = b.clone();
+    (b.id, b.updated_at, b.created_at) = (a.id.clone(), a.updated_at, a.created_at);
+    *a == b
+}
+
 /// The preview: one item per document in the file, projects first.
 pub fn plan(ws: &Workspace, env: &Envelope) -> Vec<PlanItem> {
     let projects = env.evaluations.iter().map(|e| PlanItem {
@@ -158,6 +249,7 @@ pub fn plan(ws: &Workspace, env: &Envelope) -> Vec<PlanItem> {
             existing_updated_at: old.updated_at,
             incoming_updated_at: e.updated_at,
             newer: newer(old.updated_at, e.updated_at),
+            identical: same_project(old, e),
         }),
     });
     let departments = env.departments.iter().map(|d| PlanItem {
@@ -173,6 +265,7 @@ pub fn plan(ws: &Workspace, env: &Envelope) -> Vec<PlanItem> {
                 existing_updated_at: old.updated_at,
                 incoming_updated_at: d.updated_at,
                 newer: newer(old.updated_at, d.updated_at),
+                identical: same_department(old, d),
             }),
     });
     projects.chain(departments).collect()

@@ -1,6 +1,6 @@
 //! Round trips and the bad-file corpus.
 
-use super::csv::{indicators_csv, parse_indicators_csv, summary_csv, CsvError};
+use super::csv::{indicators_csv, parse_indicators_csv, summary_csv, table_csv, CsvError};
 use super::json::*;
 use super::plan::{actions, align_same_documents, apply, plan, Action, Choice, DocKind, Newer};
 use super::*;
@@ -434,4 +434,34 @@ fn the_same_project_under_another_id_is_offered_as_a_replacement() {
         after.get(&stored.id).map(|e| e.funds.claimed.as_str()),
         Some("9")
     );
+}
+
+#[test]
+fn county_csv_has_plain_numbers_and_neutralised_names() {
+    use crate::summary::county::{county, FormFilter, SortKey};
+    use crate::summary::table::county_table;
+    let mut rows: Vec<_> = SAMPLES
+        .iter()
+        .map(|s| crate::summary::summary_row(&s.build()))
+        .collect();
+    rows[3].department = "=HYPERLINK(\"x\")".into();
+    let c = county(
+        &rows,
+        &[],
+        "2022",
+        FormFilter::All,
+        "",
+        SortKey::Department,
+        false,
+    );
+    let text = table_csv(&county_table(&c, None));
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].starts_with("主管部门,项目自评表（份）,部门整体自评表,全年预算数（万元）"));
+    assert_eq!(
+        lines[1],
+        "\"'=HYPERLINK(\"\"x\"\")\",1,无,50.82,50.82,100.00,89.00,89.00,0,1,0,0,1,4,0,4／4"
+    );
+    assert!(lines[2].starts_with("衡山县商务和粮食局,3,无,785.93,785.93,100.00,85.00,81.06,"));
+    assert!(lines[3].starts_with("全县合计（2个部门）,4,,"));
 }

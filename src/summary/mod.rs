@@ -1,8 +1,12 @@
 //! 汇总表: one row per project evaluation of a department and year, with totals, the
-//! budget-weighted average score and the grade distribution.
+//! budget-weighted average score and the grade distribution; and the county view over every
+//! department of a year ([`county`]).
+
+pub mod county;
+pub mod table;
 
 use crate::model::{DepartmentEvaluation, Evaluation, Level1};
-use crate::rules::{assess, num, Grade};
+use crate::rules::{assess, num, Field, Grade, IndicatorField, Level};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -63,6 +67,22 @@ pub struct SummaryRow {
     pub grade: Grade,
     pub errors: usize,
     pub warnings: usize,
+    /// 主管部门 and 年度 as written (trimmed): the county view groups by them.
+    pub department: String,
+    pub year: String,
+    /// Claimed scores that depart from the rules (R6): rows, the fund score, printed totals.
+    pub departures: usize,
+    /// Rows (and the fund table) that need a 偏差原因 and have none.
+    pub missing_reasons: usize,
+    /// Rows whose actual value exceeds the target by 20 % or more.
+    pub over_achievements: usize,
+}
+
+impl SummaryRow {
+    /// The form's self-assessed total is not what the rules give.
+    pub fn departs(&self) -> bool {
+        self.total != self.rule_total || self.departures > 0
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,6 +120,21 @@ pub fn summary_row(e: &Evaluation) -> SummaryRow {
         grade: a.grade,
         errors: c.errors,
         warnings: c.warnings,
+        department: e.department.trim().to_string(),
+        year: e.year.trim().to_string(),
+        departures: a.departures().count(),
+        missing_reasons: a
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.level == Level::Error
+                    && matches!(
+                        d.field,
+                        Field::FundReason | Field::Indicator(_, IndicatorField::Reason)
+                    )
+            })
+            .count(),
+        over_achievements: a.indicators.iter().filter(|r| r.over_achievement).count(),
     }
 }
 

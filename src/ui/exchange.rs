@@ -2,15 +2,14 @@
 //! preview: the file is checked first, nothing changes until the user confirms, and an existing
 //! evaluation is never overwritten without the user choosing to.
 
+use super::intake::{adopt, dropped, dropped_files, picked, read_all, Picked};
 use super::state::{now_ms, AppState};
-use crate::exchange::csv::{indicators_csv, parse_indicators_csv, summary_csv, CsvError};
-use crate::exchange::plan::{
-    actions, align_same_documents, plan, Choice, DocKind, Newer, PlanItem,
-};
-use crate::exchange::{export_json, file_name, parse_export, Envelope};
+use crate::exchange::csv::{indicators_csv, summary_csv};
+use crate::exchange::intake::{gather, Arrival, FileOutcome};
+use crate::exchange::plan::{actions, Choice, DocKind, Newer, PlanItem};
+use crate::exchange::{export_json, file_name, Envelope};
 use crate::i18n::{t, tf};
-use crate::import::adopt::envelope_of;
-use crate::import::{Preview, PreviewForm};
+use crate::import::PreviewForm;
 use crate::model::{DepartmentEvaluation, Evaluation, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -132,16 +131,20 @@ pub fn export_selection_json(
     download(&name, "application/json", &export_json(&env))
 }
 
-/// A file read and checked, waiting for the user's choices.
+/// Files read and checked, waiting for the user's choices.
 #[derive(Clone)]
 struct Pending {
-    file: String,
+    /// The file's name, or how many files.
+    label: String,
+    /// Each file's line (shown when there are several, or one was refused).
+    files: Vec<FileOutcome>,
     envelope: Envelope,
     items: Vec<PlanItem>,
     choices: Vec<RwSignal<Choice>>,
-    /// Forms read from Word, Excel, WPS, HTML or text, with the account of the reading.
-    recognised: Vec<PreviewForm>,
-    /// Per recognised form: take the 分值 the form implies for rows printed without one.
+    /// Per project form: the account of its reading when it came from Word, Excel, WPS, HTML or
+    /// text.
+    recognised: Vec<Option<PreviewForm>>,
+    /// Per project form: take the 分值 the form implies for rows printed without one.
     accept_weights: Vec<RwSignal<bool>>,
     /// What each item takes in storage, and the room left (None without storage).
     space: Option<(Vec<crate::workspace::ItemSpace>, usize)>,
@@ -174,132 +177,73 @@ fn fmt_time(ms: u64) -> String {
     )
 }
 
-/// What a file gave: an export (JSON, ziping's CSV) or forms read from an office document.
-enum Read {
-    Export(Envelope),
-    Forms(Preview),
-}
-
-/// Reads bytes of a picked or dropped file and prepares the preview.
-fn read_file(
-    app: AppState,
-    file: web_sys::File,
-    pending: RwSignal<Option<Pending>>,
-    error: RwSignal<Option<String>>,
-) {
-    let name = file.name();
-    leptos::task::spawn_local(async move {
-        let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(b) => b,
-            Err(_) => {
-                error.set(Some(tf("无法读取文件“{}”", &[&name])));
-                return;
-            }
-        };
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let lower = name.to_lowercase();
-        let parsed = if lower.ends_with(".json") {
-            parse_export(&bytes)
-                .map(Read::Export)
-                .map_err(|e| e.message(crate::i18n::lang()))
-        } else if lower.ends_with(".csv") {
-            match parse_indicators_csv(&bytes) {
-                Ok(evals) => Ok(Read::Export(Envelope::new(evals, Vec::new(), 0))),
-                // a CSV of another shape (a form saved from Excel as CSV): read it as a table
-                Err(CsvError::MissingColumn(_) | CsvError::Encoding(_)) => {
-                    super::office::read_file(&name, &bytes)
-                        .await
-                        .map(Read::Forms)
-                }
-                Err(e) => Err(e.message(crate::i18n::lang())),
-            }
-        } else {
-            super::office::read_file(&name, &bytes)
-                .await
-                .map(Read::Forms)
-        };
-        show(app, name, parsed, pending, error);
-    });
-}
-
-/// Shows what was read for confirmation, or why nothing can be imported.
+/// Shows what the files gave for confirmation, or why nothing can be imported.
 fn show(
     app: AppState,
-    name: String,
-    parsed: Result<Read, String>,
+    arrivals: Vec<Arrival>,
     pending: RwSignal<Option<Pending>>,
     error: RwSignal<Option<String>>,
 ) {
-    let (envelope, recognised) = match parsed {
-        Err(m) => {
-            pending.set(None);
-            error.set(Some(tf("“{}”未导入：{}", &[&name, &m])));
-            return;
-        }
-        Ok(Read::Export(env)) => (env, Vec::new()),
-        Ok(Read::Forms(preview)) => {
-            if preview.forms.is_empty() && preview.rows.is_empty() {
-                pending.set(None);
-                let why = preview.found.get(crate::i18n::lang());
-                error.set(Some(tf("“{}”未导入：{}", &[&name, &why])));
-                return;
-            }
-            let ws = app.snapshot();
-            let mut taken: Vec<String> = Vec::new();
-            let Preview { forms, rows, .. } = preview;
-            let env = envelope_of(
-                forms.iter().map(|f| f.evaluation.clone()).collect(),
-                rows,
-                &ws.evaluations,
-                || {
-                    let id = app.new_id(&taken);
-                    taken.push(id.clone());
-                    id
-                },
-                now_ms(),
-            );
-            // each form as imported (with its id); rows without a form: the one form they make
-            let mut recognised = forms;
-            if recognised.is_empty() {
-                recognised = env
-                    .evaluations
-                    .iter()
-                    .cloned()
-                    .map(PreviewForm::plain)
-                    .collect();
-            } else {
-                for (r, e) in recognised.iter_mut().zip(&env.evaluations) {
-                    r.evaluation = e.clone();
-                }
-            }
-            (env, recognised)
-        }
+    let label = match arrivals.as_slice() {
+        [one] => one.file.clone(),
+        many => tf("{}个文件", &[&many.len()]),
     };
     let ws = app.snapshot();
-    // the same project sent again under another id is offered as a replacement
-    let envelope = align_same_documents(&ws, envelope);
-    let items = plan(&ws, &envelope);
-    let choices = items
+    let batch = gather(&ws, arrivals, now_ms());
+    if batch.items.is_empty() {
+        pending.set(None);
+        let why: Vec<String> = batch
+            .refused()
+            .map(|(file, why)| tf("“{}”未导入：{}", &[&file, &why]))
+            .collect();
+        error.set(Some(if why.is_empty() {
+            t("没有找到可导入的文件").to_string()
+        } else {
+            why.join("\n")
+        }));
+        return;
+    }
+    let choices = batch
+        .items
         .iter()
-        .map(|it| {
-            RwSignal::new(match &it.conflict {
-                None => Choice::Replace,
-                Some(_) => Choice::Skip,
-            })
-        })
+        .map(|it| RwSignal::new(it.proposed()))
         .collect();
     error.set(None);
-    let accept_weights = recognised.iter().map(|_| RwSignal::new(false)).collect();
-    let space = app.space_for(&envelope);
+    let accept_weights = batch
+        .recognised
+        .iter()
+        .map(|_| RwSignal::new(false))
+        .collect();
+    let space = app.space_for(&batch.envelope);
     pending.set(Some(Pending {
-        file: name,
-        envelope,
-        items,
+        label,
+        files: batch.files,
+        envelope: batch.envelope,
+        items: batch.items,
         choices,
-        recognised,
+        recognised: batch.recognised,
         accept_weights,
         space,
     }));
+}
+
+/// Reads the files (in the background, with a progress line) and shows the batch.
+fn take_files(
+    app: AppState,
+    files: impl std::future::Future<Output = Vec<Picked>> + 'static,
+    pending: RwSignal<Option<Pending>>,
+    error: RwSignal<Option<String>>,
+    reading: RwSignal<Option<(usize, usize)>>,
+) {
+    pending.set(None);
+    error.set(None);
+    reading.set(Some((0, 0)));
+    leptos::task::spawn_local(async move {
+        let files = files.await;
+        let arrivals = read_all(app, files, |n, of| reading.set(Some((n, of)))).await;
+        reading.set(None);
+        show(app, arrivals, pending, error);
+    });
 }
 
 /// Import: a file picker, a drop zone, the preview with a choice for every conflict.
@@ -309,14 +253,16 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let done: RwSignal<Option<String>> = RwSignal::new(None);
     let dragging = RwSignal::new(false);
+    let reading: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let on_pick = move |ev: leptos::ev::Event| {
         let input = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input {
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            if let Some(list) = input.files().filter(|f| f.length() > 0) {
                 done.set(None);
-                read_file(app, file, pending, error);
+                let files = picked(&list);
+                take_files(app, async move { files }, pending, error, reading);
             }
             // picking the same file again must fire again
             input.set_value("");
@@ -333,23 +279,29 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
         ev.prevent_default();
         done.set(None);
         leptos::task::spawn_local(async move {
-            let parsed = super::office::read_clipboard(&html, &plain)
-                .await
-                .map(Read::Forms);
-            show(app, t("粘贴的内容").to_string(), parsed, pending, error);
+            let read = match super::office::read_clipboard(&html, &plain).await {
+                Ok(preview) => adopt(&app, &app.snapshot(), preview, &mut Vec::new()),
+                Err(why) => Err(why),
+            };
+            let file = t("粘贴的内容").to_string();
+            show(app, vec![Arrival { file, read }], pending, error);
         });
     });
     on_cleanup(move || paste.remove());
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            done.set(None);
-            read_file(app, file, pending, error);
+        let Some(data) = ev.data_transfer() else {
+            return;
+        };
+        done.set(None);
+        // the folder walk starts now: the browser forgets the dropped items after this handler
+        match dropped(&data) {
+            Some(walk) => take_files(app, dropped_files(walk), pending, error, reading),
+            None => {
+                let files = data.files().map(|l| picked(&l)).unwrap_or_default();
+                take_files(app, async move { files }, pending, error, reading);
+            }
         }
     };
     let confirm = move |_| {
@@ -364,6 +316,9 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             .zip(&p.accept_weights)
             .zip(envelope.evaluations.iter_mut())
         {
+            let Some(r) = r else {
+                continue;
+            };
             if accept.get_untracked() {
                 // the id the plan gave it (a stored twin's, when it replaces one) stays
                 let id = std::mem::take(&mut e.id);
@@ -377,12 +332,12 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             Ok(()) => {
                 pending.set(None);
                 error.set(None);
-                done.set(Some(tf("已从“{}”导入 {} 份。", &[&p.file, &n])));
+                done.set(Some(tf("已从“{}”导入 {} 份。", &[&p.label, &n])));
             }
             // nothing changed: the preview stays, so the user can skip some or make room
             Err(why) => error.set(Some(tf(
                 "“{}”未导入，本机数据没有任何改动：{}",
-                &[&p.file, &why],
+                &[&p.label, &why],
             ))),
         }
     };
@@ -400,13 +355,18 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                     let status = match &it.conflict {
                         None => view! { <span class="new">{t("新增")}</span> }.into_any(),
                         Some(c) => {
-                            let newer = match c.newer {
-                                Newer::Incoming => t("文件中的较新"),
-                                Newer::Existing => t("本机的较新"),
-                                Newer::Same => t("修改时间相同"),
+                            let newer = if c.identical {
+                                t("内容相同")
+                            } else {
+                                match c.newer {
+                                    Newer::Incoming => t("文件中的较新"),
+                                    Newer::Existing => t("本机的较新"),
+                                    Newer::Same => t("修改时间相同"),
+                                }
                             };
+                            let first = choice.get_untracked();
                             view! {
-                                <span class="conflict">
+                                <span class="conflict" data-status=it.status().key()>
                                     {tf("已存在（本机：{}，修改于{}；文件：修改于{}；{}）", &[&c.existing_title, &fmt_time(c.existing_updated_at), &fmt_time(c.incoming_updated_at), &newer])}
                                 </span>
                                 <select
@@ -420,8 +380,8 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                                         })
                                     }
                                 >
-                                    <option value="skip" selected=true>{t("跳过（保留本机的）")}</option>
-                                    <option value="replace">{t("替换本机的")}</option>
+                                    <option value="skip" selected=first == Choice::Skip>{t("跳过（保留本机的）")}</option>
+                                    <option value="replace" selected=first == Choice::Replace>{t("替换本机的")}</option>
                                     <option value="both">{t("两份都保留")}</option>
                                 </select>
                             }
@@ -439,13 +399,31 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let forms = p
+            let recognised: Vec<_> = p
                 .recognised
                 .iter()
                 .cloned()
                 .zip(p.accept_weights.iter().copied())
+                .filter_map(|(form, accept)| Some((form?, accept)))
+                .collect();
+            let many = recognised.len() > 3;
+            let forms = recognised
+                .into_iter()
                 .map(|(form, accept)| view! { <super::office::RecognisedForm form=form accept_weights=accept /> })
                 .collect_view();
+            // many forms read from documents: their accounts folded away, the list first
+            let forms = if many {
+                view! {
+                    <details class="recognised-list">
+                        <summary>{t("查看从Word、Excel等文件读出的各表详情")}</summary>
+                        {forms}
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! { <div class="recognised-list">{forms}</div> }.into_any()
+            };
+            let files = file_lines(&p.files, &p.items);
             // the room it needs follows the choices; an import that cannot fit is not offered
             let choices = p.choices.clone();
             let space = p.space.clone();
@@ -477,8 +455,9 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             };
             view! {
                 <div class="import-preview" data-testid="import-preview">
-                    <p>{tf("“{}”中有 {} 份表：", &[&p.file, &p.items.len()])}</p>
-                    <div class="recognised-list">{forms}</div>
+                    <p>{tf("“{}”中有 {} 份表：", &[&p.label, &p.items.len()])}</p>
+                    {files}
+                    {forms}
                     <ul>{rows}</ul>
                     {space_line}
                     <button class="primary" data-testid="confirm-import" on:click=confirm prop:disabled=move || !fits()>{t("确认导入")}</button>
@@ -499,14 +478,62 @@ pub fn ImportPanel(app: AppState) -> impl IntoView {
             on:drop=on_drop
         >
             <label class="import-pick">
-                {t("导入文件（本工具的JSON、CSV，或Excel、Word、WPS保存的.xlsx、.xls、.docx、网页、文本），也可把文件拖到这里，或在本页按Ctrl+V粘贴从Word、Excel复制的表格：")}
-                <input type="file" accept=".json,.csv,.xlsx,.xls,.docx,.html,.htm,.txt,.xml,.doc,.et,.wps,application/json,text/csv" data-testid="import-file" on:change=on_pick />
+                {t("导入文件（可一次选多个：本工具的JSON、CSV，.zip压缩包，或Excel、Word、WPS保存的.xlsx、.xls、.docx、网页、文本），也可把文件或文件夹拖到这里，或在本页按Ctrl+V粘贴从Word、Excel复制的表格：")}
+                <input type="file" multiple=true accept=".json,.csv,.zip,.xlsx,.xls,.docx,.html,.htm,.txt,.xml,.doc,.et,.wps,application/json,text/csv,application/zip" data-testid="import-file" on:change=on_pick />
             </label>
+            <label class="import-pick">
+                {t("或选择整个文件夹（各部门报送的文件放在一起）：")}
+                <input type="file" multiple=true prop:webkitdirectory=true data-testid="import-folder" on:change=on_pick />
+            </label>
+            {move || reading.get().map(|(n, of)| view! {
+                <p class="note info" role="status" data-testid="import-reading">
+                    {if of == 0 { t("正在读取文件…").to_string() } else { tf("正在读取第 {} / {} 个文件…", &[&(n + 1).min(of), &of]) }}
+                </p>
+            })}
             {move || error.get().map(|m| view! { <div class="banner error" role="alert" data-testid="import-error">{m}</div> })}
             {move || done.get().map(|m| view! { <div class="note info" role="status" data-testid="import-done">{m}</div> })}
             {preview}
         </div>
     }
+}
+
+/// Each file's outcome, when there are several or one was refused: the forms it gave by where
+/// they stand, copies left for a later one, or why it gave nothing.
+fn file_lines(files: &[FileOutcome], items: &[PlanItem]) -> Option<impl IntoView> {
+    if files.len() < 2 && files.iter().all(|f| f.refused.is_none()) {
+        return None;
+    }
+    let lines = files
+        .iter()
+        .map(|f| {
+            let what = match &f.refused {
+                Some(why) => {
+                    view! { <span class="refused">{tf("未导入：{}", &[why])}</span> }.into_any()
+                }
+                None => {
+                    let mut parts: Vec<String> = f
+                        .counts(items)
+                        .into_iter()
+                        .map(|(status, n)| format!("{} {n}", t(status.label())))
+                        .collect();
+                    if f.superseded > 0 {
+                        parts.push(tf("另有{}份以本批中较新的为准", &[&f.superseded]));
+                    }
+                    let n = f.items.len() + f.superseded;
+                    view! { <span>{tf("{}份表：{}", &[&n, &parts.join(t("，"))])}</span> }
+                        .into_any()
+                }
+            };
+            view! {
+                <li class:refused=f.refused.is_some()>
+                    <span class="file">{f.file.clone()}</span>
+                    " "
+                    {what}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! { <ul class="intake-files" data-testid="intake-files">{lines}</ul> })
 }
 
 impl AppState {

@@ -3,10 +3,12 @@
 
 mod assets;
 mod charts;
+mod county;
 mod department;
 mod editor;
 mod exchange;
 mod help;
+mod intake;
 mod lang;
 mod list;
 mod office;
@@ -105,6 +107,7 @@ fn App() -> impl IntoView {
         Route::Summary { department, year } => {
             view! { <summary::SummaryPage app=app department=department year=year /> }.into_any()
         }
+        Route::County { year } => view! { <county::CountyPage app=app year=year /> }.into_any(),
     };
 
     // switching the language rebuilds the page from the state above (nothing typed is lost)
@@ -120,6 +123,10 @@ fn App() -> impl IntoView {
                 <span class="sub">{t(" 预算支出绩效自评计算器")}</span>
             </h1>
             <SaveStatus app=app />
+            <a class="help-link" href="#/county" data-testid="county-link" on:click=move |ev| {
+                ev.prevent_default();
+                app.navigate(Route::County { year: String::new() });
+            }>{t("全县汇总")}</a>
             <a class="help-link" href="#/help" data-testid="help-link" on:click=move |ev| {
                 ev.prevent_default();
                 app.navigate(Route::Help);

@@ -7,6 +7,7 @@ use super::state::AppState;
 use crate::exchange::file_name;
 use crate::i18n::{lang, t, tf, Lang};
 use crate::model::{DepartmentEvaluation, Evaluation};
+use crate::summary::table::Table;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -30,6 +31,8 @@ pub enum OfficeExport {
     Report,
     /// Forms as Word tables, one to a page.
     Forms,
+    /// A table of figures (the county view) as a workbook.
+    Table,
 }
 
 impl OfficeExport {
@@ -38,11 +41,12 @@ impl OfficeExport {
             OfficeExport::Workbook => "xlsx",
             OfficeExport::Report => "report",
             OfficeExport::Forms => "docx",
+            OfficeExport::Table => "table",
         }
     }
     fn mime(self) -> &'static str {
         match self {
-            OfficeExport::Workbook => {
+            OfficeExport::Workbook | OfficeExport::Table => {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
             OfficeExport::Report | OfficeExport::Forms => {
@@ -52,13 +56,13 @@ impl OfficeExport {
     }
     fn extension(self) -> &'static str {
         match self {
-            OfficeExport::Workbook => "xlsx",
+            OfficeExport::Workbook | OfficeExport::Table => "xlsx",
             OfficeExport::Report | OfficeExport::Forms => "docx",
         }
     }
     fn what(self) -> &'static str {
         match self {
-            OfficeExport::Workbook => t("Excel文件"),
+            OfficeExport::Workbook | OfficeExport::Table => t("Excel文件"),
             OfficeExport::Report => t("Word报告"),
             OfficeExport::Forms => t("Word文件"),
         }
@@ -77,6 +81,8 @@ pub struct ExportJob {
 struct Bundle<'a> {
     evaluations: &'a [Evaluation],
     departments: &'a [DepartmentEvaluation],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<&'a Table>,
 }
 
 #[derive(Deserialize)]
@@ -98,7 +104,9 @@ pub fn export_name(
     department: Option<&DepartmentEvaluation>,
 ) -> String {
     let suffix = match what {
-        OfficeExport::Workbook | OfficeExport::Forms => t("项目支出绩效自评表"),
+        OfficeExport::Workbook | OfficeExport::Forms | OfficeExport::Table => {
+            t("项目支出绩效自评表")
+        }
         OfficeExport::Report => t("部门整体支出绩效自评报告"),
     };
     let one = |e: &Evaluation| (e.department.trim().to_string(), e.year.trim().to_string());
@@ -137,12 +145,33 @@ pub fn start_export(
     let bundle = match serde_json::to_string(&Bundle {
         evaluations: &evaluations,
         departments: &departments,
+        table: None,
     }) {
         Ok(b) => b,
         Err(e) => return super::editor::report(Err(e.to_string())),
     };
     drop(evaluations);
     drop(departments);
+    run_export(app, what, bundle, name);
+}
+
+/// Writes a table of figures (the county view) as a one-sheet workbook and offers it.
+pub fn start_table_export(app: AppState, table: Table, name: String) {
+    if app.office_job.get_untracked().is_some() {
+        return;
+    }
+    let bundle = match serde_json::to_string(&Bundle {
+        evaluations: &[],
+        departments: &[],
+        table: Some(&table),
+    }) {
+        Ok(b) => b,
+        Err(e) => return super::editor::report(Err(e.to_string())),
+    };
+    run_export(app, OfficeExport::Table, bundle, name);
+}
+
+fn run_export(app: AppState, what: OfficeExport, bundle: String, name: String) {
     app.office_job.set(Some(ExportJob {
         what: what.what(),
         done: 0,

@@ -58,6 +58,10 @@ pub enum Route {
     },
     /// 使用说明.
     Help,
+    /// The reviewer's county view of a year (empty: the latest year).
+    County {
+        year: String,
+    },
 }
 
 fn encode(s: &str) -> String {
@@ -80,6 +84,8 @@ impl Route {
             Route::Summary { department, year } => {
                 format!("#/s/{}/{}", encode(year), encode(department))
             }
+            Route::County { year } if year.is_empty() => "#/county".into(),
+            Route::County { year } => format!("#/county/{}", encode(year)),
         }
     }
     fn from_hash(hash: &str) -> Route {
@@ -91,6 +97,14 @@ impl Route {
         }
         if let Some(id) = hash.strip_prefix("#/d/").filter(|s| !s.is_empty()) {
             return Route::Department(decode(id));
+        }
+        if hash == "#/county" {
+            return Route::County {
+                year: String::new(),
+            };
+        }
+        if let Some(year) = hash.strip_prefix("#/county/") {
+            return Route::County { year: decode(year) };
         }
         if let Some(rest) = hash.strip_prefix("#/s/") {
             let (year, dept) = rest.split_once('/').unwrap_or((rest, ""));

@@ -18,6 +18,9 @@ pub struct Bundle {
     pub evaluations: Vec<Evaluation>,
     #[serde(default)]
     pub departments: Vec<DepartmentEvaluation>,
+    /// A table of figures to write as it is (the county view).
+    #[serde(default)]
+    pub table: Option<ziping::summary::table::Table>,
 }
 
 impl Bundle {
@@ -57,6 +60,8 @@ pub enum Kind {
     Report,
     /// Only the forms as Word tables (.docx), one per page.
     FormsDocument,
+    /// The bundle's table of figures as a one-sheet workbook (.xlsx).
+    Table,
 }
 
 impl Kind {
@@ -65,6 +70,7 @@ impl Kind {
             "xlsx" => Some(Kind::Workbook),
             "report" => Some(Kind::Report),
             "docx" => Some(Kind::FormsDocument),
+            "table" => Some(Kind::Table),
             _ => None,
         }
     }
@@ -78,6 +84,10 @@ pub fn export(
 ) -> Result<Vec<u8>, ExportError> {
     match kind {
         Kind::Workbook => xlsx::workbook(bundle, progress),
+        Kind::Table => match &bundle.table {
+            Some(table) => xlsx::table_workbook(table),
+            None => Err(ExportError::Nothing),
+        },
         Kind::Report => {
             if bundle.evaluations.is_empty() && bundle.departments.is_empty() {
                 return Err(ExportError::Nothing);

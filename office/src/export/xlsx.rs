@@ -12,6 +12,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Work
 use ziping::model::{AccountLine, ProcurementLine, ThreePublicItem};
 use ziping::rules::{assess, assess_department};
 use ziping::summary::summary_row;
+use ziping::summary::table::{Cell, Table};
 
 /// A4 (Excel's paper size 9).
 const A4: u8 = 9;
@@ -479,5 +480,75 @@ pub fn workbook(bundle: &Bundle, progress: &mut dyn Progress) -> Result<Vec<u8>,
             .map_err(xerr)?;
         write_department(ws, &f, d)?;
     }
+    wb.save_to_buffer().map_err(xerr)
+}
+
+/// A table of figures (the county view) as a one-sheet workbook: the title, the column titles
+/// repeated on every printed page, numbers as numbers in their formats, the notes below. A4
+/// landscape, one page wide.
+pub fn table_workbook(table: &Table) -> Result<Vec<u8>, ExportError> {
+    if table.rows.is_empty() {
+        return Err(ExportError::Nothing);
+    }
+    let mut wb = Workbook::new();
+    let f = Formats::new();
+    let ws = wb.add_worksheet();
+    let mut names = sheet_names();
+    ws.set_name(names.next_name("汇总")).map_err(xerr)?;
+    let width = table.header.len().max(1) as u16;
+    let (title, _) = cell_text(&table.title);
+    ws.merge_range(0, 0, 0, width - 1, &title, &f.title)
+        .map_err(xerr)?;
+    ws.set_row_height(0, 30).map_err(xerr)?;
+    for (c, h) in table.header.iter().enumerate() {
+        let (text, _) = cell_text(h);
+        ws.write_string_with_format(1, c as u16, text, &f.label)
+            .map_err(xerr)?;
+    }
+    ws.set_column_width(0, 24).map_err(xerr)?;
+    for c in 1..width {
+        ws.set_column_width(c, 11).map_err(xerr)?;
+    }
+    let number = |code: &str| f.center.clone().set_num_format(code);
+    let (amount, percent, score, count) = (
+        number("#,##0.00"),
+        number("0.00%"),
+        number("0.00"),
+        number("0"),
+    );
+    for (r, cells) in table.rows.iter().enumerate() {
+        let row = 2 + r as u32;
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16;
+            let value = |d: &rust_decimal::Decimal| d.to_f64().unwrap_or(0.0);
+            match cell {
+                Cell::Text(t) => {
+                    let (text, quote) = cell_text(t);
+                    let fmt = if quote {
+                        f.text.clone().set_quote_prefix()
+                    } else {
+                        f.text.clone()
+                    };
+                    ws.write_string_with_format(row, col, text, &fmt)
+                }
+                Cell::Amount(d) => ws.write_number_with_format(row, col, value(d), &amount),
+                Cell::Percent(d) => ws.write_number_with_format(row, col, value(d), &percent),
+                Cell::Score(d) => ws.write_number_with_format(row, col, value(d), &score),
+                Cell::Count(n) => ws.write_number_with_format(row, col, *n as f64, &count),
+                Cell::Empty => ws.write_blank(row, col, &f.center),
+            }
+            .map_err(xerr)?;
+        }
+    }
+    for (row, note) in (2 + table.rows.len() as u32..).zip(&table.notes) {
+        let (text, _) = cell_text(note);
+        ws.merge_range(row, 0, row, width - 1, &text, &f.plain)
+            .map_err(xerr)?;
+    }
+    ws.set_paper_size(A4);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(1, 1).map_err(xerr)?;
+    ws.set_freeze_panes(2, 1).map_err(xerr)?;
     wb.save_to_buffer().map_err(xerr)
 }
