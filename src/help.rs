@@ -218,6 +218,10 @@ pub const SECTIONS: &[Section] = &[
                 zh: "页面上方的“全县汇总”按年度列出每个部门：收到的表数、预算和执行、平均分与预算加权平均分、等级分布、自评总分与规则不一致的表、缺偏差原因和超额完成的情况。点列名排序，用“筛选”只看需要复核的表（如只看“差”），点部门名称打开其汇总表，点“▸”列出各表，点“历年”对比部门或项目的各年度。可导出CSV、Excel或打印。",
                 en: "“County view” at the top lists every department of a year: forms received, budget and execution, the average and the budget-weighted average, grades, forms whose claimed total departs from the rules, missing reasons and over-achievement. Click a column title to sort, use “Filter” to see only the forms to review (e.g. only “poor”), click a department to open its summary table, “▸” to list its forms, “Years” to compare a department or a project year on year. Export CSV or Excel, or print.",
             },
+            Step {
+                zh: "复核：勾选页面上方的“复核模式”后，打开一份表，可在每行的“复核”栏和“预算执行率复核”中填写复核分和复核意见，在表下方填写总的复核意见、复核人、日期并勾选“已复核”。填了复核分的地方按复核分计算，没填的按自评得分计算，自评、规则、复核三个总分和等级并列显示。复核随JSON文件一起发回部门；部门导入后只能查看，不能修改，打印时带“复核”栏。",
+                en: "Review: tick “Review mode” at the top, open a form, and enter review scores and opinions in each row's “Review” column and in “Review of the budget execution rate”; below the form enter the overall opinion, reviewer and date, and tick “Reviewed”. Where a review score is typed it counts, elsewhere the claimed score stands; the claimed, rule and review totals and grades show side by side. The review travels back to the department in the JSON file; there it is read-only and prints as a “Review” column.",
+            },
         ],
     },
 ];

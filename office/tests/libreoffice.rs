@@ -402,7 +402,7 @@ fn the_county_table_opens_in_libreoffice_with_its_figures_and_formats() {
     assert_eq!(at(rows, (1, 0)), "主管部门");
     assert_eq!(at(rows, (1, 7)), "预算加权平均分");
     assert_eq!(at(rows, (2, 0)), "=1+1", "text, not a formula");
-    let shangwu: Vec<String> = (0..16).map(|c| at(rows, (3, c))).collect();
+    let shangwu: Vec<String> = (0..17).map(|c| at(rows, (3, c))).collect();
     assert_eq!(
         shangwu,
         [
@@ -421,6 +421,7 @@ fn the_county_table_opens_in_libreoffice_with_its_figures_and_formats() {
             "2",
             "16",
             "1",
+            "0",
             "16／23"
         ]
     );

@@ -214,6 +214,10 @@ pub const INDICATOR_HEADER: [&str; 52] = [
 /// Columns that are computed on export and ignored on import.
 const COMPUTED: [&str; 5] = ["检测类型", "规则得分", "计入得分", "行内错误数", "说明"];
 
+/// The indicator CSV's own version (its 格式版本 column): its columns have not changed since the
+/// first; the JSON format's version moved on with the 复核, which the CSV does not carry.
+const CSV_VERSION: u32 = 1;
+
 /// Columns added after the first version: files without them still import.
 const OPTIONAL: [&str; 5] = ["表上执行率", "表上总分", "表上等级", "备注", "格式版本"];
 
@@ -263,7 +267,7 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
         if e.indicators.is_empty() {
             let mut row = head.clone();
             row.extend(std::iter::repeat_n(String::new(), 16));
-            row.push(crate::exchange::json::FORMAT_VERSION.to_string());
+            row.push(CSV_VERSION.to_string());
             rows.push(row);
         }
         for ind in &e.indicators {
@@ -301,7 +305,7 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
                 r.map(|r| fmt2(r.used)).unwrap_or_default(),
                 errors.to_string(),
                 "后五列为计算结果，导入时忽略".to_string(),
-                crate::exchange::json::FORMAT_VERSION.to_string(),
+                CSV_VERSION.to_string(),
             ]);
             rows.push(row);
         }
@@ -544,6 +548,8 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             tier,
             claimed: get("自评得分"),
             reason: get("偏差原因分析及改进措施"),
+            // the CSV carries no 复核 (JSON does)
+            review: Default::default(),
         });
     }
     if out.is_empty() {

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 /// The envelope's `type`.
 pub const FORMAT_TYPE: &str = "ziping-export";
-/// The newest format version this build reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads. Version 2 added the finance bureau's 复核
+/// (`review` on a form and on its rows); an export without any review is still written as
+/// version 1, so copies of ziping that predate the review read it.
+pub const FORMAT_VERSION: u32 = 2;
 /// This build's version, recorded in every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Larger files are refused before parsing. A reviewer's workspace of 5,000 forms of 30
@@ -39,9 +41,15 @@ impl Envelope {
         departments: Vec<DepartmentEvaluation>,
         now_ms: u64,
     ) -> Envelope {
+        // the oldest version that can say everything the documents hold
+        let format_version = if evaluations.iter().any(Evaluation::has_review) {
+            2
+        } else {
+            1
+        };
         Envelope {
             kind: FORMAT_TYPE.into(),
-            format_version: FORMAT_VERSION,
+            format_version,
             app_version: APP_VERSION.into(),
             exported_at: now_ms,
             evaluations,
@@ -205,6 +213,8 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
             detail: Text::new("不能为0", "cannot be 0"),
         });
     }
+    let mut value = value;
+    migrate(&mut value, version);
     let envelope: Envelope = match serde_json::from_value(value.clone()) {
         Ok(envelope) => envelope,
         Err(e) => {
@@ -216,6 +226,33 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
     };
     check_ids(&envelope)?;
     Ok(envelope)
+}
+
+/// Brings a file of an older format version to the current one, before it is read.
+/// - 1 → 2: version 1 had no 复核. Its forms and rows carry none, so a `review` key in one of
+///   them is not a review (a hand edit, another tool) and is dropped rather than read as one.
+fn migrate(value: &mut serde_json::Value, version: u32) {
+    if version < 2 {
+        let forms = value
+            .get_mut("evaluations")
+            .and_then(|v| v.as_array_mut())
+            .into_iter()
+            .flatten();
+        for form in forms {
+            let Some(form) = form.as_object_mut() else {
+                continue;
+            };
+            form.remove("review");
+            let rows = form
+                .get_mut("indicators")
+                .and_then(|v| v.as_array_mut())
+                .into_iter()
+                .flatten();
+            for row in rows.filter_map(|r| r.as_object_mut()) {
+                row.remove("review");
+            }
+        }
+    }
 }
 
 fn check_ids(env: &Envelope) -> Result<(), ImportError> {

@@ -460,8 +460,53 @@ fn county_csv_has_plain_numbers_and_neutralised_names() {
     assert!(lines[0].starts_with("主管部门,项目自评表（份）,部门整体自评表,全年预算数（万元）"));
     assert_eq!(
         lines[1],
-        "\"'=HYPERLINK(\"\"x\"\")\",1,无,50.82,50.82,100.00,89.00,89.00,0,1,0,0,1,4,0,4／4"
+        "\"'=HYPERLINK(\"\"x\"\")\",1,无,50.82,50.82,100.00,89.00,89.00,0,1,0,0,1,4,0,0,4／4"
     );
     assert!(lines[2].starts_with("衡山县商务和粮食局,3,无,785.93,785.93,100.00,85.00,81.06,"));
     assert!(lines[3].starts_with("全县合计（2个部门）,4,,"));
+}
+
+#[test]
+fn format_version_2_carries_the_review_and_version_1_files_import_unchanged() {
+    let v2 = include_bytes!("../../tests/fixtures/v2/reviewed.json");
+    let env = parse_export(v2).unwrap();
+    assert_eq!(env.format_version, 2);
+    let z = env
+        .evaluations
+        .iter()
+        .find(|e| e.id == "sample-zhaoshang")
+        .unwrap();
+    assert!(z.review.done);
+    assert_eq!(z.review.reviewer, "县财政局绩效股 李明");
+    assert_eq!(z.indicators[2].review.score, "8");
+    // a reviewed form exports as version 2 and reads back the same
+    let again = Envelope::new(env.evaluations.clone(), env.departments.clone(), 1);
+    assert_eq!(again.format_version, 2);
+    let back = parse_export(export_json(&again).as_bytes()).unwrap();
+    assert_eq!(back.evaluations, env.evaluations);
+
+    // version 1: the same documents as before, written back as version 1
+    let v1 = include_bytes!("../../tests/fixtures/v1/seed_samples.json");
+    let old = parse_export(v1).unwrap();
+    assert!(old.evaluations.iter().all(|e| !e.has_review()));
+    let written = Envelope::new(old.evaluations.clone(), old.departments.clone(), 1);
+    assert_eq!(written.format_version, 1);
+    let text = export_json(&written);
+    assert!(!text.contains("\"review\""));
+    assert_eq!(
+        parse_export(text.as_bytes()).unwrap().evaluations,
+        old.evaluations
+    );
+
+    // a version 1 file had no review: a key of that name in it is not read as one
+    let mut hand_edited: serde_json::Value = serde_json::from_slice(v2).unwrap();
+    hand_edited["format_version"] = 1.into();
+    let env = parse_export(hand_edited.to_string().as_bytes()).unwrap();
+    assert!(env.evaluations.iter().all(|e| !e.has_review()));
+    // a newer version than this build reads is refused, as before
+    hand_edited["format_version"] = 3.into();
+    assert_eq!(
+        parse_export(hand_edited.to_string().as_bytes()),
+        Err(ImportError::NewerVersion(3))
+    );
 }

@@ -429,6 +429,61 @@ pub struct Indicator {
     /// 偏差原因分析及改进措施
     #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    /// The finance bureau's 复核分 and 复核意见 for this row.
+    #[serde(skip_serializing_if = "ScoreReview::is_empty")]
+    pub review: ScoreReview,
+}
+
+/// 复核 of one score: the reviewer's score as typed (blank: the self-assessed score stands) and
+/// opinion.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScoreReview {
+    /// 复核分
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub score: String,
+    /// 复核意见
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub opinion: String,
+}
+
+impl ScoreReview {
+    pub fn is_empty(&self) -> bool {
+        self.score.trim().is_empty() && self.opinion.trim().is_empty()
+    }
+}
+
+/// The finance bureau's 复核 of a form (抽查复核): the fund score's review, the opinion on the
+/// whole form, who and when, and whether it is finished. Rows carry their own
+/// ([`Indicator::review`]). It travels with the form (export format version 2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Review {
+    /// 复核 of the 预算执行率 score.
+    #[serde(skip_serializing_if = "ScoreReview::is_empty")]
+    pub fund: ScoreReview,
+    /// 复核意见 on the form.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub opinion: String,
+    /// 复核人
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+    /// 复核日期
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// 已复核: the reviewer has finished this form.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+}
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.fund.is_empty()
+            && self.opinion.trim().is_empty()
+            && self.reviewer.trim().is_empty()
+            && self.date.trim().is_empty()
+            && !self.done
+    }
 }
 
 impl Default for Indicator {
@@ -444,6 +499,7 @@ impl Default for Indicator {
             tier: None,
             claimed: String::new(),
             reason: String::new(),
+            review: ScoreReview::default(),
         }
     }
 }
@@ -498,6 +554,9 @@ pub struct Evaluation {
     /// 备注: free text; an import puts here what it could not place in a field.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The finance bureau's 复核 (rows carry theirs in [`Indicator::review`]).
+    #[serde(skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
     /// Milliseconds since the Unix epoch of the last edit (0 = unknown).
     pub updated_at: u64,
     /// Milliseconds since the Unix epoch of creation (0 = unknown).
@@ -524,6 +583,11 @@ impl Evaluation {
             updated_at: now_ms,
             ..Evaluation::default()
         }
+    }
+
+    /// Whether the finance bureau has reviewed anything of this form.
+    pub fn has_review(&self) -> bool {
+        !self.review.is_empty() || self.indicators.iter().any(|i| !i.review.is_empty())
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {

@@ -98,7 +98,7 @@ impl Workspace {
 
 impl Evaluation {
     /// A copy to start next year's form from: same project, targets and weights; actual values,
-    /// executed amounts, scores, tiers and reasons cleared; the year moved on by one when it is
+    /// executed amounts, scores, tiers, reasons and the 复核 cleared; the year moved on by one when it is
     /// a number.
     pub fn next_year_copy(&self, new_id: String, now_ms: u64) -> Evaluation {
         let mut e = self.clone();
@@ -127,7 +127,10 @@ impl Evaluation {
             row.claimed.clear();
             row.reason.clear();
             row.tier = None;
+            // last year's 复核 is not this year's
+            row.review = Default::default();
         }
+        e.review = Default::default();
         e.sign_off.date.clear();
         e.created_at = now_ms;
         e.updated_at = now_ms;

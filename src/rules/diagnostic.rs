@@ -51,6 +51,10 @@ pub enum IndicatorField {
     Tier,
     Claimed,
     Reason,
+    /// 复核分
+    ReviewScore,
+    /// 复核意见
+    ReviewOpinion,
 }
 
 /// 预算数 or 决算数 column of the department form's tables.
@@ -80,6 +84,10 @@ pub enum Field {
     FundWeight,
     FundClaimed,
     FundReason,
+    /// 复核分 of the fund score.
+    FundReview,
+    /// 复核意见 of the fund score.
+    FundReviewOpinion,
     Level1Weight(Level1),
     Indicator(String, IndicatorField),
     Total,

@@ -9,6 +9,7 @@ mod fields;
 mod funds;
 mod indicators;
 pub mod num;
+pub mod review;
 mod score;
 
 pub use department::{assess_department, DepartmentAssessment, Figure, FigureKind};
@@ -132,6 +133,8 @@ pub struct Assessment {
     pub grade: Grade,
     /// The total the rules alone would give (rule scores where computed).
     pub rule_total: Decimal,
+    /// The finance bureau's 复核, when the form has one.
+    pub review: Option<review::ReviewResult>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -215,6 +218,7 @@ pub fn assess(e: &Evaluation) -> Assessment {
     }
     let grade = Grade::of(total);
     printed_claims(e, &execution, total, grade, &mut out);
+    let review = review::assess_review(e, &mut out);
     Assessment {
         execution,
         indicators,
@@ -225,6 +229,7 @@ pub fn assess(e: &Evaluation) -> Assessment {
         total,
         grade,
         rule_total,
+        review,
         diagnostics: out,
     }
 }

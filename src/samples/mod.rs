@@ -130,6 +130,7 @@ fn form(
         claimed_total: total.into(),
         claimed_grade: String::new(),
         note: String::new(),
+        review: Default::default(),
         updated_at: 0,
         created_at: 0,
     }

@@ -23,15 +23,18 @@ pub enum FormFilter {
     MissingReasons,
     /// A row exceeds its target by 20 % or more.
     OverAchieving,
+    /// Not marked 已复核 yet.
+    NotReviewed,
 }
 
 impl FormFilter {
-    pub const ALL: [FormFilter; 5] = [
+    pub const ALL: [FormFilter; 6] = [
         FormFilter::All,
         FormFilter::Departing,
         FormFilter::Poor,
         FormFilter::MissingReasons,
         FormFilter::OverAchieving,
+        FormFilter::NotReviewed,
     ];
 
     pub fn keeps(self, r: &SummaryRow) -> bool {
@@ -41,6 +44,7 @@ impl FormFilter {
             FormFilter::Poor => r.grade == Grade::Poor,
             FormFilter::MissingReasons => r.missing_reasons > 0,
             FormFilter::OverAchieving => r.over_achievements > 0,
+            FormFilter::NotReviewed => !r.reviewed,
         }
     }
 
@@ -51,6 +55,7 @@ impl FormFilter {
             FormFilter::Poor => "只看“差”",
             FormFilter::MissingReasons => "只看缺偏差原因的表",
             FormFilter::OverAchieving => "只看有超额完成的表",
+            FormFilter::NotReviewed => "只看未复核的表",
         }
     }
 
@@ -61,6 +66,7 @@ impl FormFilter {
             FormFilter::Poor => "poor",
             FormFilter::MissingReasons => "missing-reasons",
             FormFilter::OverAchieving => "over",
+            FormFilter::NotReviewed => "not-reviewed",
         }
     }
 
@@ -87,6 +93,7 @@ pub enum SortKey {
     Departing,
     MissingReasons,
     OverAchieving,
+    Reviewed,
 }
 
 impl SortKey {
@@ -104,6 +111,7 @@ impl SortKey {
             SortKey::Departing => "departing",
             SortKey::MissingReasons => "missing-reasons",
             SortKey::OverAchieving => "over",
+            SortKey::Reviewed => "reviewed",
         }
     }
 }
@@ -123,6 +131,8 @@ pub struct DepartmentLine {
     pub missing_reasons: usize,
     /// Forms with at least one over-achieving row.
     pub over_achieving: usize,
+    /// Forms marked 已复核.
+    pub reviewed: usize,
     /// The positions in `summary.rows` of the forms the filter keeps.
     pub shown: Vec<usize>,
 }
@@ -212,6 +222,7 @@ pub fn county(
                     .iter()
                     .filter(|r| r.over_achievements > 0)
                     .count(),
+                reviewed: summary.rows.iter().filter(|r| r.reviewed).count(),
                 summary,
                 department_form,
                 shown,
@@ -245,6 +256,7 @@ fn sort_lines(lines: &mut [DepartmentLine], sort: SortKey, descending: bool) {
             SortKey::Departing => n(l.departing),
             SortKey::MissingReasons => n(l.missing_reasons),
             SortKey::OverAchieving => n(l.over_achieving),
+            SortKey::Reviewed => n(l.reviewed),
         }
     };
     lines.sort_by(|a, b| {

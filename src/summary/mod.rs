@@ -76,6 +76,10 @@ pub struct SummaryRow {
     pub missing_reasons: usize,
     /// Rows whose actual value exceeds the target by 20 % or more.
     pub over_achievements: usize,
+    /// 复核总分 and 复核等级, when the finance bureau has reviewed the form.
+    pub review: Option<(Decimal, Grade)>,
+    /// Marked 已复核.
+    pub reviewed: bool,
 }
 
 impl SummaryRow {
@@ -135,6 +139,8 @@ pub fn summary_row(e: &Evaluation) -> SummaryRow {
             })
             .count(),
         over_achievements: a.indicators.iter().filter(|r| r.over_achievement).count(),
+        review: a.review.as_ref().map(|r| (r.total, r.grade)),
+        reviewed: a.review.as_ref().is_some_and(|r| r.done),
     }
 }
 

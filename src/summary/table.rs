@@ -49,7 +49,7 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-pub const COUNTY_HEADER: [&str; 16] = [
+pub const COUNTY_HEADER: [&str; 17] = [
     "主管部门",
     "项目自评表（份）",
     "部门整体自评表",
@@ -65,6 +65,7 @@ pub const COUNTY_HEADER: [&str; 16] = [
     "自评总分与规则不一致（份）",
     "缺偏差原因（处）",
     "超额完成（份）",
+    "已复核（份）",
     "错误／警告",
 ];
 
@@ -118,6 +119,7 @@ pub fn county_table(c: &County, filter_note: Option<&str>) -> Table {
                 Cell::Count(l.departing),
                 Cell::Count(l.missing_reasons),
                 Cell::Count(l.over_achieving),
+                Cell::Count(l.reviewed),
                 Cell::Text(format!("{}／{}", l.summary.errors, l.summary.warnings)),
             ]);
             row
@@ -134,6 +136,7 @@ pub fn county_table(c: &County, filter_note: Option<&str>) -> Table {
         Cell::Count(t.rows.iter().filter(|r| r.departs()).count()),
         Cell::Count(t.rows.iter().map(|r| r.missing_reasons).sum()),
         Cell::Count(t.rows.iter().filter(|r| r.over_achievements > 0).count()),
+        Cell::Count(t.rows.iter().filter(|r| r.reviewed).count()),
         Cell::Text(format!("{}／{}", t.errors, t.warnings)),
     ]);
     rows.push(total);
@@ -200,6 +203,7 @@ mod tests {
                 "2",
                 "16",
                 "1",
+                "0",
                 "16／23"
             ]
             .map(String::from)

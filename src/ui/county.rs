@@ -209,6 +209,7 @@ pub fn CountyPage(app: AppState, year: String) -> impl IntoView {
                         <td class="num" class:flag={line.departing > 0} data-col="departing">{line.departing}</td>
                         <td class="num" class:flag={line.missing_reasons > 0}>{line.missing_reasons}</td>
                         <td class="num" class:flag={line.over_achieving > 0}>{line.over_achieving}</td>
+                        <td class="num" data-col="reviewed">{line.reviewed}</td>
                         <td class="no-print">
                             <button on:click=move |_| history.set(Some(History::Department(history_dept.clone())))>{t("历年")}</button>
                         </td>
@@ -238,6 +239,7 @@ pub fn CountyPage(app: AppState, year: String) -> impl IntoView {
                 <td class="num">{t_.rows.iter().filter(|r| r.departs()).count()}</td>
                 <td class="num">{t_.rows.iter().map(|r| r.missing_reasons).sum::<usize>()}</td>
                 <td class="num">{t_.rows.iter().filter(|r| r.over_achievements > 0).count()}</td>
+                <td class="num">{t_.rows.iter().filter(|r| r.reviewed).count()}</td>
                 <td class="no-print"></td>
             </tr>
         }
@@ -317,6 +319,7 @@ pub fn CountyPage(app: AppState, year: String) -> impl IntoView {
                         {header(t("与规则不一致"), SortKey::Departing)}
                         {header(t("缺偏差原因"), SortKey::MissingReasons)}
                         {header(t("超额完成"), SortKey::OverAchieving)}
+                        {header(t("已复核"), SortKey::Reviewed)}
                         <th class="no-print"></th>
                     </tr>
                 </thead>
@@ -368,11 +371,16 @@ fn form_line(app: AppState, r: SummaryRow, history: RwSignal<Option<History>>) -
             <td class="num">{opt(r.rate, fmt_pct)}</td>
             <td class="num" colspan="2">
                 {tf("自评 {}，规则 {}", &[&fmt2(r.total), &fmt2(r.rule_total)])}
+                {r.review.map(|(total, _)| tf("，复核 {}", &[&fmt2(total)]))}
             </td>
-            <td>{t(r.grade.name_zh())}</td>
+            <td>
+                {t(r.grade.name_zh())}
+                {r.review.map(|(_, g)| tf("（复核：{}）", &[&t(g.name_zh())]))}
+            </td>
             <td class="num" class:flag=r.departs()>{if r.departs() { t("不一致") } else { "" }}</td>
             <td class="num" class:flag={r.missing_reasons > 0}>{r.missing_reasons}</td>
             <td class="num" class:flag={r.over_achievements > 0}>{r.over_achievements}</td>
+            <td>{if r.reviewed { t("已复核") } else { "" }}</td>
             <td class="no-print">
                 <button on:click=move |_| history.set(Some(History::Project(dept.clone(), project.clone())))>{t("历年")}</button>
             </td>

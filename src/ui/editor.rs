@@ -45,9 +45,11 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
                 <div class="form-main">
                     <HeaderTable app=app doc=doc diags=diags />
                     <FundTableView app=app doc=doc assessment=assessment diags=diags />
+                    <super::review::FundReview app=app doc=doc diags=diags />
                     <GoalTable app=app doc=doc />
                     <IndicatorTable app=app doc=doc assessment=assessment diags=diags />
                     <SignOffView app=app doc=doc />
+                    <super::review::ReviewBlock app=app doc=doc assessment=assessment />
                     <NoteView app=app doc=doc diags=diags />
                     <h3>{t("得分构成")}</h3>
                     <ScoreChart assessment=assessment />
@@ -65,6 +67,7 @@ fn SummaryBar(assessment: Memo<Assessment>) -> impl IntoView {
             <span class="total">{t("总分 ")} <strong data-testid="total">{move || assessment.with(|a| fmt2(a.total))}</strong></span>
             <span class="grade">{t("等级 ")} <strong data-testid="grade">{move || assessment.with(|a| t(a.grade.name_zh()))}</strong></span>
             <span class="rule-total">{t("规则总分 ")} {move || assessment.with(|a| fmt2(a.rule_total))}</span>
+            {super::review::summary_text(assessment)}
             // on a narrow screen the 审核提示 panel sits under the form: the counts lead to it
             <button class="counts link" data-testid="to-diagnostics" on:click=move |_| {
                 if let Some(panel) = document().get_element_by_id("diagnostics") {
@@ -441,6 +444,7 @@ fn IndicatorTable(
     diags: Diags,
 ) -> impl IntoView {
     let feed = RowFeed::new(doc, assessment);
+    let review = super::review::shown(app, doc);
     // The table's shape changes only when rows are added, removed or moved; typing does not
     // re-render it (the memo compares equal), so inputs keep focus.
     let structure = Memo::new(move |_| {
@@ -481,7 +485,7 @@ fn IndicatorTable(
                             <tr class="empty-group">
                                 {l1_cell}
                                 {level2_cell(app, doc, l2, 1)}
-                                <td colspan="8" class="none">{t("无")}</td>
+                                <td colspan=move || if review.get() { "9" } else { "8" } class="none">{t("无")}</td>
                             </tr>
                         }
                         .into_any(),
@@ -495,8 +499,8 @@ fn IndicatorTable(
                             doc,
                             feed.row(&id),
                             id,
-                            l1_cell.take(),
-                            l2_cell,
+                            (l1_cell.take(), l2_cell),
+                            review,
                         ));
                     }
                 }
@@ -517,6 +521,7 @@ fn IndicatorTable(
                     <th class="kind-col">{t("类型")}</th>
                     <th>{t("得分")}</th>
                     <th>{t("偏差原因分析及改进措施")}</th>
+                    {move || review.get().then(|| view! { <th class="review-col">{t("复核")}</th> })}
                     <th class="no-print">{t("操作")}</th>
                 </tr>
             </thead>
@@ -528,6 +533,9 @@ fn IndicatorTable(
                     <td class="kind"></td>
                     <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
                     <td>{move || assessment.with(|a| tf("等级：{}", &[&t(a.grade.name_zh())]))} {notes(diags, Field::Total)}</td>
+                    {move || review.get().then(|| view! {
+                        <td class="review-col">{super::review::summary_text(assessment)}</td>
+                    })}
                     <td class="no-print"></td>
                 </tr>
                 <tr class="printed-claim">
@@ -557,6 +565,7 @@ fn IndicatorTable(
                             |e, v| e.claimed_grade = v,
                         )}
                     </td>
+                    {move || review.get().then(|| view! { <td class="review-col"></td> })}
                     <td class="no-print"></td>
                 </tr>
             </tfoot>
@@ -629,8 +638,8 @@ fn indicator_row(
     doc: RwSignal<Evaluation>,
     rv: RowView,
     id: String,
-    l1_cell: Option<AnyView>,
-    l2_cell: Option<AnyView>,
+    (l1_cell, l2_cell): (Option<AnyView>, Option<AnyView>),
+    review: Memo<bool>,
 ) -> AnyView {
     let text = |which, label: &str, multiline| {
         indicator_text(
@@ -719,6 +728,14 @@ fn indicator_row(
             <td class="kind">{kind_select(app, doc, rv, id.clone())}</td>
             <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
             <td class="reason">{text(IndicatorField::Reason, t("偏差原因分析及改进措施"), true)}</td>
+            {
+                let id = id.clone();
+                move || {
+                    // the mode decides between inputs and text
+                    app.reviewer.track();
+                    review.get().then(|| super::review::row_cell(app, doc, rv, id.clone()))
+                }
+            }
             <td class="actions no-print">
                 <button class="small" title=t("上移") aria-label=t("上移") on:click=move |_| app.edit(doc, |e| { e.move_row(&up_id, true); })>"↑"</button>
                 <button class="small" title=t("下移") aria-label=t("下移") on:click=move |_| app.edit(doc, |e| { e.move_row(&down_id, false); })>"↓"</button>
@@ -791,21 +808,7 @@ fn SignOffView(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
     let input = move |label: &'static str,
                       get: fn(&Evaluation) -> String,
                       set: fn(&mut Evaluation, String)| {
-        view! {
-            <label class="signoff-field">
-                <span>{label}{t("：")}</span>
-                <span class="print-only signline">{move || doc.with(get)}</span>
-                <input
-                    type="text"
-                    aria-label=label
-                    prop:value=move || doc.with(get)
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        app.edit(doc, |e| set(e, v));
-                    }
-                />
-            </label>
-        }
+        super::widgets::line_input(app, doc, label, get, set)
     };
     view! {
         <div class="signoff">

@@ -13,6 +13,7 @@ mod lang;
 mod list;
 mod office;
 mod office_export;
+mod review;
 mod state;
 mod summary;
 mod widgets;
@@ -131,6 +132,7 @@ fn App() -> impl IntoView {
                 ev.prevent_default();
                 app.navigate(Route::Help);
             }>{t("使用说明")}</a>
+            <review::RoleSwitch app=app />
             <lang::LangSwitch lang=language />
         </header>
         <StorageBanner app=app />

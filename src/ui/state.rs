@@ -155,6 +155,9 @@ pub struct AppState {
     pub problems: RwSignal<Vec<String>>,
     /// The Excel or Word export being written, if any.
     pub office_job: RwSignal<Option<super::office_export::ExportJob>>,
+    /// 复核模式: the finance bureau's reviewer enters 复核分 and 复核意见; otherwise a review
+    /// that came with a form is shown read-only.
+    pub reviewer: RwSignal<bool>,
     saver: StoredValue<Saver, LocalStorage>,
     /// The app's root owner: evaluation signals are created under it, not under the view that
     /// happened to create them (a list button), which is disposed when the route changes.
@@ -345,6 +348,7 @@ impl AppState {
             status: RwSignal::new(status),
             problems: RwSignal::new(problems),
             office_job: RwSignal::new(None),
+            reviewer: RwSignal::new(super::review::remembered()),
             saver: StoredValue::new_local(saver),
             owner: StoredValue::new_local(Owner::current()),
         }

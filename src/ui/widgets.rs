@@ -183,6 +183,8 @@ impl RowView {
                         IndicatorField::Weight => i.weight.clone(),
                         IndicatorField::Claimed => i.claimed.clone(),
                         IndicatorField::Reason => i.reason.clone(),
+                        IndicatorField::ReviewScore => i.review.score.clone(),
+                        IndicatorField::ReviewOpinion => i.review.opinion.clone(),
                         IndicatorField::Kind | IndicatorField::Tier => String::new(),
                     })
                     .unwrap_or_default()
@@ -207,6 +209,8 @@ pub fn field_dom_id(field: &Field) -> String {
         Field::FundWeight => "f-fund-weight".into(),
         Field::FundClaimed => "f-fund-claimed".into(),
         Field::FundReason => "f-fund-reason".into(),
+        Field::FundReview => "f-fund-review".into(),
+        Field::FundReviewOpinion => "f-fund-review-opinion".into(),
         Field::Level1Weight(l) => format!("f-l1-{}", variant(l)),
         Field::Indicator(id, f) => format!("f-i-{id}-{}", variant(f)),
         Field::Total => "f-total".into(),
@@ -412,6 +416,8 @@ pub fn indicator_text(
                 IndicatorField::Weight => i.weight = v,
                 IndicatorField::Claimed => i.claimed = v,
                 IndicatorField::Reason => i.reason = v,
+                IndicatorField::ReviewScore => i.review.score = v,
+                IndicatorField::ReviewOpinion => i.review.opinion = v,
                 IndicatorField::Kind | IndicatorField::Tier => {}
             }
         }
@@ -423,7 +429,7 @@ pub fn indicator_text(
         text_area_bound(app, doc, &field, label, value, mine, set).into_any()
     } else {
         let class = match which {
-            IndicatorField::Weight | IndicatorField::Claimed => "num",
+            IndicatorField::Weight | IndicatorField::Claimed | IndicatorField::ReviewScore => "num",
             _ => "cell",
         };
         text_input_bound(app, doc, &field, label, class, value, mine, set).into_any()
@@ -459,5 +465,31 @@ pub fn form_title(year: &str, title: &str) -> String {
         title.to_string()
     } else {
         crate::i18n::tf("{}年度{}", &[&year.trim(), &title])
+    }
+}
+
+/// A labelled one-line field of a form's foot (填表人, 复核人 …): an input on screen, the value on
+/// a signature line in print.
+pub fn line_input(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    label: &'static str,
+    get: fn(&Evaluation) -> String,
+    set: fn(&mut Evaluation, String),
+) -> impl IntoView {
+    view! {
+        <label class="signoff-field">
+            <span>{label}{t("：")}</span>
+            <span class="print-only signline">{move || doc.with(get)}</span>
+            <input
+                type="text"
+                aria-label=label
+                prop:value=move || doc.with(get)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    app.edit(doc, |e| set(e, v));
+                }
+            />
+        </label>
     }
 }

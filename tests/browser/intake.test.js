@@ -6,66 +6,15 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const zlib = require('zlib');
 const { openApp, useApp } = require('./harness');
 const { storedEvaluations, until } = require('./stored');
+const { zipOf } = require('./zip');
 
 const suite = useApp({ tmp: true });
 const ROOT = path.resolve(__dirname, '..', '..');
 const INTAKE = path.join(ROOT, 'tests', 'fixtures', 'intake');
 const OFFICE = process.env.ZIPING_OFFICE_FIXTURES || path.join(ROOT, 'office', 'tests', 'fixtures');
 const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v1', 'seed_samples.json'), 'utf8'));
-
-function crc32(buf) {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-/** A .zip of `files` ({name: Buffer}), deflated, names flagged UTF-8, as 7-Zip writes them. */
-function zipOf(files) {
-  const parts = [];
-  const dir = [];
-  let at = 0;
-  for (const [name, data] of Object.entries(files)) {
-    const nm = Buffer.from(name, 'utf8');
-    const packed = zlib.deflateRawSync(data);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(0x0800, 6);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc32(data), 14);
-    head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(nm.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nm.length, 28);
-    central.writeUInt32LE(at, 42);
-    parts.push(head, nm, packed);
-    dir.push(central, nm);
-    at += 30 + nm.length + packed.length;
-  }
-  const cd = Buffer.concat(dir);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(at, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
 
 /** An export of some of the seed's forms, as a department's copy of ziping writes it. */
 function exportOf(evaluations, departments = []) {
