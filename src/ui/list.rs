@@ -196,10 +196,11 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
                     </label>
                 </div>
                 {move || {
-                    grouped
-                        .get()
+                    let groups = grouped.get();
+                    let folded = groups.iter().map(|(_, ids)| ids.len()).sum::<usize>() > FOLD_ABOVE;
+                    groups
                         .into_iter()
-                        .map(|(k, ids)| view! { <GroupTable app=app key=k ids=ids selected=selected /> })
+                        .map(|(k, ids)| view! { <GroupTable app=app key=k ids=ids selected=selected folded=folded /> })
                         .collect_view()
                 }}
             </Show>
@@ -207,6 +208,11 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
         </section>
     }
 }
+
+/// Above this many forms in the list (a finance bureau's county, several years) the groups start
+/// folded: the page shows each department-year with its count, and builds (and assesses) a
+/// group's rows when it is opened. Below it every row shows at once, as a department has it.
+const FOLD_ABOVE: usize = 500;
 
 fn grade_rank(g: crate::rules::Grade) -> u8 {
     match g {
@@ -224,7 +230,10 @@ fn GroupTable(
     key: GroupKey,
     ids: Vec<String>,
     selected: RwSignal<BTreeSet<String>>,
+    /// Start folded (a large workspace); the head then has a button to open the group.
+    folded: bool,
 ) -> impl IntoView {
+    let open = RwSignal::new(!folded);
     let (k1, k2, k3, k4, k5) = (
         key.clone(),
         key.clone(),
@@ -238,16 +247,30 @@ fn GroupTable(
     };
     let href = route.to_hash();
     let n = ids.len();
-    let rows = ids
-        .into_iter()
-        .filter_map(|id| app.entry(&id))
-        .map(|entry| view! { <ListRow app=app entry=entry selected=selected /> })
-        .collect_view();
+    // built when the group is open: a folded group costs neither its rows nor their scores
+    let rows = move || {
+        open.get().then(|| {
+            ids.iter()
+                .filter_map(|id| app.entry(id))
+                .map(|entry| view! { <ListRow app=app entry=entry selected=selected /> })
+                .collect_view()
+        })
+    };
     view! {
         <div class="group">
             <h4 class="group-head">
                 {group_label(&key)}
                 <span class="sub">{tf("（{}个项目）", &[&n])}</span>
+                {folded.then(|| view! {
+                    <button
+                        class="small fold"
+                        data-testid="group-fold"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {move || if open.get() { t("收起") } else { t("展开") }}
+                    </button>
+                })}
                 <a href=href class="open-summary" on:click=move |ev| {
                     ev.prevent_default();
                     app.navigate(route.clone());
@@ -260,7 +283,7 @@ fn GroupTable(
                     <button class="small" data-testid="group-report" on:click=move |_| start_export(app, OfficeExport::Report, app.group_evaluations(&k5), app.group_departments(&k5))>{t("导出Word报告")}</button>
                 </span>
             </h4>
-            <table class="eval-list">
+            <table class="eval-list" class:folded=move || !open.get()>
                 <thead>
                     <tr>
                         <th class="select"></th>

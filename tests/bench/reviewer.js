@@ -13,7 +13,7 @@ const os = require('os');
 const path = require('path');
 const { serve, launch } = require('../browser/harness');
 const { pack } = require('../browser/stored');
-const { evaluation } = require('./workspace');
+const { evaluation, listShown, seed } = require('./workspace');
 const { zipOf } = require('../browser/zip');
 
 const DEPTS = Number(process.argv[2] || 150);
@@ -60,13 +60,10 @@ async function timed(page, action, done, arg = null) {
       }
     }
     entries['ziping:index'] = JSON.stringify({ schema_version: 1, order });
-    await page.evaluate((e) => {
-      localStorage.clear();
-      for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
-    }, entries);
+    await seed(page, entries);
     await page.reload();
     await page.waitForSelector('[data-testid="county-link"]');
-    await page.waitForFunction((n) => document.querySelectorAll('table.eval-list tbody tr').length === n, i, { timeout: 300000 });
+    await page.waitForFunction(listShown, i, { timeout: 300000 });
     const open = [];
     const filter = [];
     const sort = [];

@@ -121,4 +121,33 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-module.exports = { storageEntries, evaluation, measureKeystrokes, median };
+/** Puts `entries` in the page's localStorage, nothing else. */
+function seed(page, entries) {
+  return page.evaluate((e) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+/**
+ * In the page: whether the list is shown — every row, or (a workspace over the list's fold
+ * limit) every department-year group folded to its head.
+ */
+function listShown(n) {
+  return (
+    document.querySelectorAll('table.eval-list tbody tr').length === n ||
+    (document.querySelectorAll('[data-testid="group-fold"]').length > 0 &&
+      document.querySelectorAll('.group').length === document.querySelectorAll('[data-testid="group-fold"]').length)
+  );
+}
+
+/** Opens the first group when the list is folded, so its rows can be clicked. */
+async function openFirstGroup(page) {
+  const fold = page.locator('[data-testid="group-fold"][aria-expanded="false"]').first();
+  if ((await fold.count()) > 0) {
+    await fold.click();
+    await page.waitForSelector('table.eval-list:not(.folded) a.open');
+  }
+}
+
+module.exports = { storageEntries, evaluation, measureKeystrokes, median, listShown, openFirstGroup, seed };

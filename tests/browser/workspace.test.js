@@ -93,3 +93,27 @@ test('duplicate as next year clears scores; delete goes to the trash and can be 
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('a county-sized list starts folded by department and year; a group opens to its rows', async () => {
+  const { storageEntries, seed } = require('../bench/workspace');
+  const { page, ctx, problems } = await openApp(suite.browser, suite.srv.url);
+  // 600 forms (department i % 10, year i % 4: 20 department-years of 30): over the fold limit (500)
+  await seed(page, storageEntries(600, 5));
+  await page.reload();
+  await page.waitForSelector('[data-testid="group-fold"]');
+  const groups = await page.locator('.group').count();
+  assert.equal(groups, 20);
+  assert.equal(await page.locator('[data-testid="group-fold"]').count(), groups);
+  assert.equal(await page.locator('table.eval-list tbody tr').count(), 0, 'no row is built while folded');
+  const first = page.locator('.group').first();
+  assert.match(await first.locator('.group-head').textContent(), /（30个项目）/);
+  await first.locator('[data-testid="group-fold"]').click();
+  assert.equal(await first.locator('table.eval-list tbody tr').count(), 30);
+  assert.equal(await first.locator('[data-testid="group-fold"]').getAttribute('aria-expanded'), 'true');
+  // a search that leaves few forms shows them unfolded
+  await page.fill('input.search', '测试项目599');
+  await page.waitForFunction(() => document.querySelectorAll('table.eval-list tbody tr').length === 1);
+  assert.equal(await page.locator('[data-testid="group-fold"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
