@@ -59,6 +59,7 @@ fn App() -> impl IntoView {
     assets::switch_to(language, lang::remembered());
     lang::apply(language.get_untracked());
     let app = AppState::load();
+    app.warm_rows();
 
     // never lose the last keystroke: save at once when the page is hidden or closed
     let flush = move || app.flush();

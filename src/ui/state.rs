@@ -18,6 +18,11 @@ use std::time::Duration;
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// Pause between retries after a failed save.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
+/// The background assessment after start (`warm_rows`): when it begins, how long one slice may
+/// run, the pause between slices (the page handles input and paints in between).
+const WARM_START: Duration = Duration::from_millis(300);
+const WARM_SLICE_MS: u64 = 8;
+const WARM_PAUSE: Duration = Duration::from_millis(4);
 
 #[derive(Clone)]
 pub struct EvalEntry {
@@ -292,6 +297,32 @@ impl Docs for SignalDocs {
 
 impl AppState {
     /// Opens storage and loads the workspace; reports what could not be read.
+    /// Computes each form's figures (its summary row: the rules engine over the whole form) a few
+    /// at a time after start, in slices of a few milliseconds between which the page answers. The
+    /// list does not need them (it starts without assessing, folded when large); the county view,
+    /// the 汇总表 and a sort by score do, and then find them ready.
+    pub fn warm_rows(self) {
+        fn slice(app: AppState, from: usize) {
+            let started = now_ms();
+            let mut at = from;
+            let more = app.evals.with_untracked(|v| {
+                while let Some(e) = v.get(at) {
+                    // reading the memo computes it once; it stays until the form changes
+                    e.row.with_untracked(|_| ());
+                    at += 1;
+                    if now_ms().saturating_sub(started) >= WARM_SLICE_MS {
+                        break;
+                    }
+                }
+                at < v.len()
+            });
+            if more {
+                set_timeout(move || slice(app, at), WARM_PAUSE);
+            }
+        }
+        set_timeout(move || slice(self, 0), WARM_START);
+    }
+
     pub fn load() -> AppState {
         let mut status = StorageStatus::Saved;
         let mut problems = Vec::new();
