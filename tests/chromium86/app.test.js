@@ -269,3 +269,45 @@ test('after a crash the recovery screen exports the packed forms (DecompressionS
   assert.ok(unexpected(problems).every((p) => /自检|panic|unreachable|RuntimeError/.test(p)), unexpected(problems).join('\n'));
   await ctx.close();
 });
+
+test("the reviewer's side: archives in one pick, the county view, a review read-only and in 复核模式", async () => {
+  const { page, ctx, problems } = await open86(env.srv.url);
+  const input = await page.$('[data-testid="import-file"]');
+  // the reviewed export, its 招商引资 edited after the archives' copies
+  const reviewed = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v2', 'reviewed.json'), 'utf8'));
+  reviewed.evaluations.find((e) => e.id === 'sample-zhaoshang').updated_at = 1800000000000;
+  const file = path.join(env.tmp, 'reviewed.json');
+  fs.writeFileSync(file, JSON.stringify(reviewed));
+  // two archives (names in UTF-8 and in GBK) and the reviewed export, at once
+  await input.uploadFile(
+    path.join(ROOT, 'tests', 'fixtures', 'intake', 'infozip.zip'),
+    path.join(ROOT, 'tests', 'fixtures', 'intake', 'gbk-names.zip'),
+    file,
+  );
+  await page.waitForSelector('[data-testid="intake-files"]');
+  const lines = await page.$$eval('[data-testid="intake-files"] li', (els) => els.map((e) => e.textContent));
+  assert.ok(lines.some((l) => l.includes('gbk-names.zip/商务局/招商引资.json')), lines.join('\n'));
+  await page.click('[data-testid="confirm-import"]');
+  await page.waitForSelector('[data-testid="import-done"]');
+
+  // the county view
+  await page.click('[data-testid="county-link"]');
+  await page.waitForSelector('tr.county-line');
+  const depts = await page.$$eval('tr.county-line', (rows) => rows.map((r) => r.dataset.department));
+  assert.deepEqual(depts, ['', '衡山县商务和粮食局']);
+  assert.equal(await text(page, '[data-testid="county-forms"]'), '4');
+
+  // the reviewed form (招商引资 from reviewed.json, edited last): read-only, 87 → 88
+  await page.goto(env.srv.url + '#/e/sample-zhaoshang');
+  await page.waitForSelector('[data-testid="review-read-only"]');
+  assert.equal(await text(page, '[data-testid="review-total"]'), '88.00');
+  assert.equal((await page.$$('td.review-col input')).length, 0);
+  // in 复核模式 the scores can be typed and the total follows
+  await page.click('[data-testid="reviewer-mode"]');
+  await page.waitForSelector('#f-fund-review');
+  await page.click('#f-fund-review', { clickCount: 3 });
+  await page.keyboard.type('7');
+  await page.waitForFunction(() => document.querySelector('[data-testid="review-total"]').textContent === '85.00');
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});
