@@ -143,11 +143,7 @@ impl DepartmentLine {
     }
 
     pub fn poor(&self) -> usize {
-        self.summary
-            .grades
-            .iter()
-            .find(|(g, _)| *g == Grade::Poor)
-            .map_or(0, |&(_, n)| n)
+        self.summary.grade_count(Grade::Poor)
     }
 }
 
@@ -275,7 +271,8 @@ fn sort_lines(lines: &mut [DepartmentLine], sort: SortKey, descending: bool) {
     });
 }
 
-fn squeezed(s: &str) -> String {
+/// A name with its white space (full-width too) left out: how names are compared.
+pub fn squeezed(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 

@@ -106,6 +106,16 @@ pub struct Summary {
     pub warnings: usize,
 }
 
+impl Summary {
+    /// How many projects have grade `g`.
+    pub fn grade_count(&self, g: Grade) -> usize {
+        self.grades
+            .iter()
+            .find(|(x, _)| *x == g)
+            .map_or(0, |&(_, n)| n)
+    }
+}
+
 pub fn summary_row(e: &Evaluation) -> SummaryRow {
     let a = assess(e);
     let c = a.counts();

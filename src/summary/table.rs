@@ -70,12 +70,7 @@ pub const COUNTY_HEADER: [&str; 17] = [
 ];
 
 fn grade_count(s: &super::Summary, g: Grade) -> Cell {
-    Cell::Count(
-        s.grades
-            .iter()
-            .find(|(x, _)| *x == g)
-            .map_or(0, |&(_, n)| n),
-    )
+    Cell::Count(s.grade_count(g))
 }
 
 /// The county view as a table: one row per department line, then the county's totals.

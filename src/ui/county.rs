@@ -12,7 +12,7 @@ use crate::exchange::file_name;
 use crate::i18n::{t, tf};
 use crate::rules::{fmt_num, num::fmt2, num::fmt_pct};
 use crate::summary::county::{
-    county, department_years, project_years, years, DepartmentForm, FormFilter, SortKey,
+    county, department_years, project_years, squeezed, years, DepartmentForm, FormFilter, SortKey,
 };
 use crate::summary::table::county_table;
 use crate::summary::{GroupKey, Summary, SummaryRow};
@@ -396,13 +396,12 @@ fn HistoryPanel(app: AppState, history: History, close: impl Fn() + 'static) -> 
         History::Project(d, p) => tf("{} · {} 历年对比", &[&department_name(d), p]),
     };
     // every year's rows of this department (only its forms are assessed)
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let dept = match &history {
-        History::Department(d) | History::Project(d, _) => squeeze(d),
+        History::Department(d) | History::Project(d, _) => squeezed(d),
     };
     let rows: Vec<SummaryRow> = app.evals.with_untracked(|v| {
         v.iter()
-            .filter(|e| e.doc.with_untracked(|d| squeeze(&d.department) == dept))
+            .filter(|e| e.doc.with_untracked(|d| squeezed(&d.department) == dept))
             .map(|e| e.row.get_untracked())
             .collect()
     });
