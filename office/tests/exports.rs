@@ -39,6 +39,16 @@ fn unusual() -> Evaluation {
     e.claimed_total = "80".into();
     e.claimed_grade = "良".into();
     e.note = "表上未填年度资金总额的执行数，已按分项填写。".into();
+    // the finance bureau's 复核: two rows, the fund score, the opinion over two lines
+    e.indicators[0].review.score = "4".into();
+    e.indicators[0].review.opinion = "数量指标无佐证；扣1分".into();
+    e.indicators[5].review.opinion = "同意".into();
+    e.review.fund.score = "9".into();
+    e.review.fund.opinion = "执行率：按全年预算数".into();
+    e.review.opinion = "偏差原因需补充。\n满意度调查无样本量".into();
+    e.review.reviewer = "王五".into();
+    e.review.date = "2023-05-06".into();
+    e.review.done = true;
     e
 }
 
@@ -62,6 +72,12 @@ fn fields(e: &Evaluation) -> Vec<(String, String)> {
         ("claimed_total".into(), e.claimed_total.clone()),
         ("claimed_grade".into(), e.claimed_grade.clone()),
         ("note".into(), e.note.clone()),
+        ("review.fund.score".into(), e.review.fund.score.clone()),
+        ("review.fund.opinion".into(), e.review.fund.opinion.clone()),
+        ("review.opinion".into(), e.review.opinion.clone()),
+        ("review.reviewer".into(), e.review.reviewer.clone()),
+        ("review.date".into(), e.review.date.clone()),
+        ("review.done".into(), e.review.done.to_string()),
         ("level1.output".into(), e.level1_weights.output.clone()),
         ("level1.benefit".into(), e.level1_weights.benefit.clone()),
         (
@@ -88,6 +104,8 @@ fn fields(e: &Evaluation) -> Vec<(String, String)> {
         out.push((p("reason"), r.reason.clone()));
         out.push((p("kind"), format!("{:?}", r.kind_override)));
         out.push((p("tier"), format!("{:?}", r.tier)));
+        out.push((p("review.score"), r.review.score.clone()));
+        out.push((p("review.opinion"), r.review.opinion.clone()));
     }
     out.push(("indicators".into(), e.indicators.len().to_string()));
     out
@@ -121,6 +139,12 @@ fn same_forms(what: &str, written: &[Evaluation], read: &Outcome) {
         );
         assert_eq!(aw.grade, ag.grade);
         assert_eq!(aw.rule_total, ag.rule_total);
+        assert_eq!(
+            aw.review.map(|r| (r.total, r.grade)),
+            ag.review.map(|r| (r.total, r.grade)),
+            "{what}: 复核 of {}",
+            w.project_name
+        );
     }
 }
 

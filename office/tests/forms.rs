@@ -195,13 +195,18 @@ fn extra_columns_are_mapped_or_kept() {
         let soft = &e.indicators[4];
         assert_eq!(soft.kind_override, None, "{file}");
         assert_eq!(soft.tier, Some(QualitativeTier::Achieved), "{file}");
-        // 复核分 and 是否核心指标 are kept, row by row
+        // 复核分 is the row's review; 是否核心指标 is kept, row by row
+        assert_eq!(complaints.review.score, "6", "{file}");
         assert!(
-            f.notes.contains(&Note::ColumnKept("复核分".into())),
+            !f.notes.contains(&Note::ColumnKept("复核分".into())),
             "{file}"
         );
         assert!(
-            e.note.contains("群众投诉次数：复核分：6；是否核心指标：否"),
+            f.notes.contains(&Note::ColumnKept("是否核心指标".into())),
+            "{file}"
+        );
+        assert!(
+            e.note.contains("群众投诉次数：是否核心指标：否"),
             "{file}: {}",
             e.note
         );

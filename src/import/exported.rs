@@ -6,6 +6,10 @@
 /// The line at the foot of every exported form. Its computed cells (执行率, 小计, 总分, 等级)
 /// are the sheet's formulas, not printed claims: a form under this line takes its claims from
 /// the [`PRINTED`] row only.
+use crate::model::Review;
+use crate::rules::Grade;
+use rust_decimal::Decimal;
+
 pub const EXPORT_MARK: &str = "注：本表由绩效自评（ziping）导出";
 
 /// After a score the clerk left to the rules (`45.00（按规则）`): read back as left blank.
@@ -74,6 +78,99 @@ pub fn printed_text(rate: &str, total: &str, grade: &str) -> String {
     .join("；")
 }
 
+/// The row of the finance bureau's 复核 (ziping's exports of a reviewed form).
+pub const REVIEW: &str = "复核";
+
+/// The indicator table's 复核 columns. A column headed 复核分 or 复核意见 in any form is read into
+/// the row's review.
+pub const REVIEW_SCORE_COLUMN: &str = "复核分";
+pub const REVIEW_OPINION_COLUMN: &str = "复核意见";
+
+/// The lines of the [`REVIEW`] row, each `label：value`. Opinions may run over several lines
+/// and hold any punctuation, so a line that does not start with one of these labels continues
+/// the field before it.
+const FUND_SCORE: &str = "预算执行率复核分";
+const FUND_OPINION: &str = "预算执行率复核意见";
+const OPINION: &str = "复核意见";
+const REVIEWER: &str = "复核人";
+const DATE: &str = "复核日期";
+const DONE: &str = "已复核";
+/// The review's computed total and grade: printed for the reader, not read back.
+const TOTAL: &str = "复核总分";
+const LABELS: [&str; 7] = [
+    FUND_SCORE,
+    FUND_OPINION,
+    OPINION,
+    REVIEWER,
+    DATE,
+    DONE,
+    TOTAL,
+];
+
+/// The [`REVIEW`] row's text: what the review holds, then (when given) its computed total and
+/// grade.
+pub fn review_text(r: &Review, totals: Option<(Decimal, Grade)>) -> String {
+    let mut lines = Vec::new();
+    for (label, value) in [
+        (FUND_SCORE, r.fund.score.trim()),
+        (FUND_OPINION, r.fund.opinion.trim()),
+        (OPINION, r.opinion.trim()),
+        (REVIEWER, r.reviewer.trim()),
+        (DATE, r.date.trim()),
+    ] {
+        if !value.is_empty() {
+            lines.push(format!("{label}：{value}"));
+        }
+    }
+    if r.done {
+        lines.push(format!("{DONE}：是"));
+    }
+    if let Some((total, grade)) = totals {
+        lines.push(format!(
+            "{TOTAL}：{}（{}）",
+            total.round_dp(2),
+            grade.name_zh()
+        ));
+    }
+    lines.join("\n")
+}
+
+/// The review a [`REVIEW`] row holds (its computed total is left to the rules).
+pub fn review_from_text(text: &str) -> Review {
+    let mut r = Review::default();
+    let mut current: Option<&str> = None;
+    for line in text.split('\n') {
+        // the label as one of ours (a 'static str), and the rest of the line
+        let labelled = line
+            .split_once(['：', ':'])
+            .and_then(|(l, v)| LABELS.into_iter().find(|k| *k == l.trim()).map(|k| (k, v)));
+        let (label, value) = match labelled {
+            Some((l, v)) => {
+                current = Some(l);
+                (l, v.trim().to_string())
+            }
+            None => match current {
+                Some(l) => (l, format!("\n{}", line.trim_end())),
+                None => continue,
+            },
+        };
+        let field = match label {
+            FUND_SCORE => &mut r.fund.score,
+            FUND_OPINION => &mut r.fund.opinion,
+            OPINION => &mut r.opinion,
+            REVIEWER => &mut r.reviewer,
+            DATE => &mut r.date,
+            DONE => {
+                r.done = r.done || matches!(value.trim(), "是" | "√" | "✓" | "已复核");
+                continue;
+            }
+            _ => continue,
+        };
+        field.push_str(&value);
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +195,27 @@ mod tests {
             (String::new(), "９０.5".into(), "良".into())
         );
         assert_eq!(printed_text("", "", ""), "");
+    }
+
+    #[test]
+    fn review_round_trips_through_its_row() {
+        let mut r = Review::default();
+        r.fund.score = "9".into();
+        r.fund.opinion = "执行率按全年预算数计".into();
+        r.opinion = "偏差原因未写；满意度无依据：\n建议补充问卷".into();
+        r.reviewer = "王五".into();
+        r.date = "2023-04-10".into();
+        r.done = true;
+        let t = review_text(&r, Some((Decimal::new(8800, 2), Grade::Good)));
+        assert!(t.ends_with("复核总分：88.00（良）"), "{t}");
+        assert_eq!(review_from_text(&t), r);
+        // only what is there; nothing at all reads as no review
+        assert_eq!(review_from_text(""), Review::default());
+        let only = Review {
+            reviewer: "王五".into(),
+            ..Review::default()
+        };
+        assert_eq!(review_text(&only, None), "复核人：王五");
+        assert_eq!(review_from_text("复核人: 王五"), only);
     }
 }

