@@ -224,6 +224,37 @@ pub const SECTIONS: &[Section] = &[
             },
         ],
     },
+    Section {
+        title_zh: "八、各省表样和部门整体支出绩效自评表",
+        title_en: "8. Provincial templates and the department-wide form",
+        image: None,
+        steps: &[
+            Step {
+                zh: "新建表时，在“新建”按钮旁选择表样。项目支出：财政部2020年项目支出绩效自评表（默认）、湖北省2020年项目支出绩效自评表、指标值分栏的项目支出绩效自评表（云南式）、四川省部门预算项目支出绩效自评表（2023）。部门整体支出：部门整体支出绩效自评表、按部门决策／部门管理／部门绩效分组的部门整体支出绩效自评表、重庆市部门整体绩效自评表。选择会记住，下次新建沿用。",
+                en: "When creating a form, pick its template beside the “New” button. Project forms: the MOF 2020 form (default), the Hubei 2020 form, the form with the target split in three columns (Yunnan), the Sichuan 2023 form. Department-wide forms: the department-wide form, the one grouped by decision / management / performance, the Chongqing form. The choice is remembered for the next form.",
+            },
+            Step {
+                zh: "表样决定版式和评分规则的差别：湖北表预算执行情况20分、只有“年度财政资金总额”一行，反向指标超出目标时按“分值×目标值÷实际值”计分，定性指标“部分达成”为分值的50%～80%；分栏表把年度指标值分为“指标性质｜指标值｜度量单位”三栏填写，评分同财政部表；四川表的资金按财政资金、财政专户管理资金、单位资金、其他资金分行，用“权重”和“未完成原因分析”。各表样的规则、算例和出处见 docs/TEMPLATES.md。",
+                en: "The template sets the layout and where the rules differ: the Hubei form gives budget execution 20 points on one row (年度财政资金总额), scores a reverse indicator over its target as weight × target ÷ actual, and bands “partly achieved” at 50 %–80 % of the weight; the split form enters the target as 指标性质 | 指标值 | 度量单位 and scores as the MOF form; the Sichuan form splits the funds by source (财政资金, 财政专户管理资金, 单位资金, 其他资金) and says 权重 and 未完成原因分析. Each template's rules, worked cases and sources: docs/TEMPLATES.md.",
+            },
+            Step {
+                zh: "部门整体支出绩效自评表属于一个部门的一个年度：先在列表下方新建（或打开）本部门本年度的“部门整体支出基础数据”，在其页面上方选择表样，点“新建部门整体支出绩效自评表”。年初预算数、全年执行数、基本支出和项目支出、“三公”经费控制率、在职人员控制率、固定资产利用率等直接取自基础数据，不用再填；以后两边不一致时，表上列出不同之处，点“按部门整体数据填入”即可同步。全年预算数、按收入性质分的各行等基础数据里没有的，在表上填写。",
+                en: "A department-wide form belongs to a department's year: first create (or open) the department's “department-wide figures” for the year below the list, choose a template at the top of that page and click “New department-wide self-evaluation form”. The initial budget, the spending, basic and project expenditure, the “three public expenses” control rate, the staff control rate and the fixed-asset usage are taken from the figures, not typed again; when the two later differ, the form lists the differences and “Take them from the department figures” brings them in line. What the figures do not hold (the adjusted budget, the rows by income nature) is typed on the form.",
+            },
+            Step {
+                zh: "部门整体支出绩效自评表的得分是部门自己的，不计入项目的平均分、等级分布和预算合计：汇总表把它单列一行，全县汇总在“部门整体自评表”一栏显示其总分和等级，Word报告在整体绩效目标完成情况中写明得分，并把这张表放在各项目表之前。预算调整率、结转结余率、“三公”经费控制率和变动率等共性指标越低越好，即使年度指标值未写“≤”，也按反向计分；“三公”经费变动率等变动率可以是负数。",
+                en: "The department-wide form's score is the department's own and is not counted in the projects' average, grades or budget sums: the summary table shows it on its own line, the county view in its “department form” column with its total and grade, and the Word report states it under the overall goals and puts the form before the projects'. Common ratios where less is better (budget adjustment, carry-over, “three public expenses” control and change rates) are scored as reverse even when the target has no “≤”; change rates may be negative.",
+            },
+            Step {
+                zh: "重庆表不分一级、二级指标，指标一表列出：计量单位单独一栏，填写“调整指标值”后按调整后的指标值计分，“得分系数”为得分占权重的比例（自动计算），“是否核心指标”打勾即可；执行率得分 = 执行率 × 执行率权重。按部门决策、部门管理、部门绩效分组的表，预算执行以预算完成率等指标计分，资金表不设分值。",
+                en: "The Chongqing form has no level-1 or level-2 columns: one list with the unit in its own column; once an adjusted target is typed the row is scored against it; the score coefficient (score over weight) is computed; tick “core indicator” where it applies; the execution score is the execution rate × its weight. On the form grouped by decision, management and performance, budget execution is scored by indicators such as the budget completion rate, and the fund table has no weight.",
+            },
+            Step {
+                zh: "已有的表可在表头“表样”处更换（项目表之间、部门整体表之间）。更换前先列出将有的变化（分值、版式、规则和各项规则得分、总分的变化），确认后才更换；所填内容一概保留，换回原表样即恢复原样。从Word、Excel导入时，按表的版式自动识别表样（如湖北表的“年度绩效目标”分块、分栏的指标性质、四川表的资金来源行、部门整体表的标题和按收入／支出性质分的资金行、重庆表的得分系数和核心指标栏），导入预览中注明。",
+                en: "A form's template can be changed in its header (among project templates, or among department ones). The change is listed first (weights, layout, rules, each rule score and the total that change) and made only when confirmed; everything typed is kept, and changing back restores the form. Imports from Word and Excel tell the template from the layout (Hubei's 年度绩效目标 blocks, a split target, Sichuan's fund rows by source, a department form's title and its funds by income and spending nature, Chongqing's coefficient and core columns) and say so in the preview.",
+            },
+        ],
+    },
 ];
 
 /// The guide as the page fetches it.

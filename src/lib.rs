@@ -15,6 +15,7 @@ pub mod rules;
 pub mod samples;
 pub mod store;
 pub mod summary;
+pub mod templates;
 pub mod workspace;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]

@@ -72,6 +72,7 @@ fn fields(e: &Evaluation) -> Vec<(String, String)> {
         ("claimed_total".into(), e.claimed_total.clone()),
         ("claimed_grade".into(), e.claimed_grade.clone()),
         ("note".into(), e.note.clone()),
+        ("template".into(), e.template.key().into()),
         ("review.fund.score".into(), e.review.fund.score.clone()),
         ("review.fund.opinion".into(), e.review.fund.opinion.clone()),
         ("review.opinion".into(), e.review.opinion.clone()),
@@ -80,11 +81,13 @@ fn fields(e: &Evaluation) -> Vec<(String, String)> {
         ("review.done".into(), e.review.done.to_string()),
         ("level1.output".into(), e.level1_weights.output.clone()),
         ("level1.benefit".into(), e.level1_weights.benefit.clone()),
-        (
-            "level1.satisfaction".into(),
-            e.level1_weights.satisfaction.clone(),
-        ),
     ];
+    for l in ziping::model::Level1::ALL {
+        out.push((
+            format!("level1.{}", l.name_zh()),
+            e.level1_weights.get(l).to_string(),
+        ));
+    }
     for k in ziping::model::FundRowKind::ALL {
         for c in ziping::model::FundColumn::ALL {
             out.push((
@@ -98,6 +101,8 @@ fn fields(e: &Evaluation) -> Vec<(String, String)> {
         out.push((p("level2"), format!("{:?}", r.level2)));
         out.push((p("name"), r.name.clone()));
         out.push((p("target"), r.target.clone()));
+        out.push((p("adjusted_target"), r.adjusted_target.clone()));
+        out.push((p("core"), r.core.to_string()));
         out.push((p("actual"), r.actual.clone()));
         out.push((p("weight"), r.weight.clone()));
         out.push((p("claimed"), r.claimed.clone()));
@@ -148,9 +153,18 @@ fn same_forms(what: &str, written: &[Evaluation], read: &Outcome) {
     }
 }
 
+/// The forms of tests/fixtures/v3: a 湖北 2020 form and a split-target form.
+fn templated() -> Vec<Evaluation> {
+    let raw = include_bytes!("../../tests/fixtures/v3/templates.json");
+    ziping::exchange::json::parse_export(raw)
+        .unwrap()
+        .evaluations
+}
+
 fn bundle() -> Bundle {
     let mut evaluations = samples();
     evaluations.push(unusual());
+    evaluations.extend(templated());
     Bundle {
         evaluations,
         departments: vec![ziping::samples::department_sample()],
@@ -181,7 +195,12 @@ fn the_word_report_and_forms_read_back_as_the_same_forms() {
     for kind in [Kind::Report, Kind::FormsDocument] {
         let bytes = export(kind, &b, &mut Quiet).expect("document");
         let read = ziping_office::import_file("报告.docx", &bytes).expect("reads");
-        same_forms(&format!("{kind:?}"), &b.evaluations, &read);
+        // the report puts the department's own forms first, then the projects'
+        let mut written = b.evaluations.clone();
+        if kind == Kind::Report {
+            written.sort_by_key(|e| !e.template.is_department());
+        }
+        same_forms(&format!("{kind:?}"), &written, &read);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 use ziping::import::{Note, Outcome, Recognised};
-use ziping::model::{IndicatorKind, Level2, QualitativeTier};
+use ziping::model::{IndicatorKind, Level2, QualitativeTier, TemplateId};
 use ziping::rules::{assess, Field, Level, RuleId};
 
 fn dir() -> std::path::PathBuf {
@@ -53,6 +53,9 @@ fn total(f: &Recognised) -> Decimal {
 
 #[test]
 fn mof_standard() {
+    for (file, f) in each_format("mof-standard") {
+        assert_eq!(f.evaluation.template, TemplateId::Mof2020, "{file}");
+    }
     for (file, f) in each_format("mof-standard") {
         let e = &f.evaluation;
         assert_eq!(
@@ -195,21 +198,21 @@ fn extra_columns_are_mapped_or_kept() {
         let soft = &e.indicators[4];
         assert_eq!(soft.kind_override, None, "{file}");
         assert_eq!(soft.tier, Some(QualitativeTier::Achieved), "{file}");
-        // 复核分 is the row's review; 是否核心指标 is kept, row by row
+        // 复核分 is the row's review; 是否核心指标 is each row's core flag (shown in its own
+        // column whatever the template, docs/TEMPLATES.md)
         assert_eq!(complaints.review.score, "6", "{file}");
         assert!(
             !f.notes.contains(&Note::ColumnKept("复核分".into())),
             "{file}"
         );
+        let core: Vec<bool> = e.indicators.iter().map(|r| r.core).collect();
+        assert_eq!(&core[..4], [true, false, false, true], "{file}");
         assert!(
-            f.notes.contains(&Note::ColumnKept("是否核心指标".into())),
+            !f.notes.contains(&Note::ColumnKept("是否核心指标".into())),
             "{file}"
         );
-        assert!(
-            e.note.contains("群众投诉次数：是否核心指标：否"),
-            "{file}: {}",
-            e.note
-        );
+        assert!(!e.note.contains("是否核心指标"), "{file}: {}", e.note);
+        assert_eq!(e.template, TemplateId::Mof2020, "{file}");
         assert_eq!(total(&f), d("95.37"), "{file}");
         assert_eq!(n(&e.claimed_total), d("95.37"), "{file}");
         assert_eq!(e.sign_off.head, "周勇", "{file}");
@@ -222,6 +225,9 @@ fn split_target_yunnan_two_row_header() {
         let e = &f.evaluation;
         assert_eq!(e.year, "2020", "{file}");
         assert!(f.notes.contains(&Note::TargetJoined), "{file}");
+        // the split target tells the template (docs/TEMPLATES.md T3)
+        assert_eq!(e.template, TemplateId::SplitTarget, "{file}");
+        assert!(f.notes.contains(&Note::Template(TemplateId::SplitTarget)));
         let targets: Vec<&str> = e.indicators.iter().map(|r| r.target.as_str()).collect();
         // "﹦" (U+FE66) kept as typed; it reads as "="
         assert_eq!(
@@ -250,6 +256,9 @@ fn split_target_sichuan_one_row() {
     for (file, f) in each_format("sichuan-split") {
         let e = &f.evaluation;
         assert_eq!(e.year, "2023", "{file}");
+        // funds by source (财政资金, 财政专户管理资金, 单位资金): the 四川 form (T4)
+        assert_eq!(e.template, TemplateId::Sichuan2023, "{file}");
+        assert!(f.notes.contains(&Note::Template(TemplateId::Sichuan2023)));
         assert_eq!(e.project_name, "51142221R000000019951-农村公路养护经费");
         assert_eq!(e.implementing_unit, "青神县农村公路养护中心");
         assert!(
@@ -259,7 +268,10 @@ fn split_target_sichuan_one_row() {
         // 调整后预算数 is the annual budget (not 年度预算数 over the row labels)
         assert_eq!(n(&e.funds.total.annual_budget), d("350"), "{file}");
         assert_eq!(n(&e.funds.total.executed), d("342.6"), "{file}");
-        assert_eq!(n(&e.funds.current_year.executed), d("342.6"), "{file}");
+        assert_eq!(n(&e.funds.fiscal.executed), d("342.6"), "{file}");
+        assert_eq!(n(&e.funds.special_account.annual_budget), d("0"), "{file}");
+        assert_eq!(n(&e.funds.unit_funds.executed), d("0"), "{file}");
+        assert!(e.funds.current_year.is_blank(), "{file}");
         assert_eq!(e.funds.weight, "10", "{file}");
         let targets: Vec<&str> = e.indicators.iter().map(|r| r.target.as_str()).collect();
         assert_eq!(
@@ -276,10 +288,13 @@ fn split_target_sichuan_one_row() {
         let a = assess(e);
         assert_eq!(a.indicators[0].rule.exact(), Some(d("19.67")), "{file}");
         assert_eq!(total(&f), d("99.46"), "{file}");
-        // rows ziping's fund table does not have are kept, not dropped
+        // the fund rows add up (财政资金 350 + 0 + 0 = 总额 350): no R2 warning
         assert!(
-            f.unplaced.iter().any(|u| u.text == "财政专户管理资金"),
-            "{file}"
+            !a.diagnostics
+                .iter()
+                .any(|x| x.rule == RuleId::R2 && x.zh.contains("分项")),
+            "{file}: {:#?}",
+            a.diagnostics
         );
         assert!(
             e.note.contains("评价结论：项目总体完成较好"),
@@ -294,6 +309,9 @@ fn split_target_sichuan_one_row() {
 fn hubei_2020_blocks_without_row_weights() {
     for (file, f) in each_format("hubei-2020") {
         let e = &f.evaluation;
+        // 年度绩效目标 blocks and 20 points for execution: the 湖北 2020 form (T2)
+        assert_eq!(e.template, TemplateId::Hubei2020, "{file}");
+        assert!(f.notes.contains(&Note::Template(TemplateId::Hubei2020)));
         assert_eq!(
             e.implementing_unit, "黄冈市水土保持与农田水利科研所",
             "{file}"

@@ -9,7 +9,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use ziping::model::Evaluation;
+use ziping::model::{Evaluation, TemplateId};
 use ziping::rules::{assess, num::fmt2, num::fmt_pct};
 use ziping_office::export::layout::{form_layout, FormLayout};
 use ziping_office::export::xlsx::a1;
@@ -263,8 +263,13 @@ fn check_form(sheet: &str, rows: &[Vec<String>], e: &Evaluation, l: &FormLayout)
         "{sheet}: 执行率 at {}",
         a1(f.rate.0, f.rate.1)
     );
-    for (i, (w, s)) in f.subtotals.iter().enumerate() {
-        let totals = &a.level1[i].totals;
+    for (l1, w, s) in &f.subtotals {
+        let totals = &a
+            .level1
+            .iter()
+            .find(|x| x.level1 == *l1)
+            .expect("group")
+            .totals;
         assert_eq!(
             at(rows, *w),
             fmt2(totals.weight),
@@ -277,6 +282,12 @@ fn check_form(sheet: &str, rows: &[Vec<String>], e: &Evaluation, l: &FormLayout)
             "{sheet}: 小计 at {}",
             a1(s.0, s.1)
         );
+    }
+    if let Some((w, s)) = f.flat_subtotal {
+        let weight: rust_decimal::Decimal = a.level1.iter().map(|x| x.totals.weight).sum();
+        let used: rust_decimal::Decimal = a.level1.iter().map(|x| x.totals.used).sum();
+        assert_eq!(at(rows, w), fmt2(weight), "{sheet}: 小计 of weights");
+        assert_eq!(at(rows, s), fmt2(used), "{sheet}: 小计");
     }
     assert_eq!(at(rows, f.total), fmt2(a.total), "{sheet}: 总分");
     assert_eq!(at(rows, f.grade), a.grade.name_zh(), "{sheet}: 等级");
@@ -323,10 +334,16 @@ fn the_workbook_recomputes_to_zipings_figures_also_after_an_edit() {
     let sheets = recomputed(&soffice, &dir, &xlsx);
     assert_eq!(sheets.len(), 1 + b.evaluations.len() + 1, "sheets");
     for (e, l) in b.evaluations.iter().zip(&layouts) {
+        // the sheet naming the project, or a department form's department, in its header
+        let named = if e.template.is_department() {
+            &e.department
+        } else {
+            &e.project_name
+        };
         let (name, rows) = sheets
             .iter()
-            .find(|(n, _)| *n == e.project_name)
-            .unwrap_or_else(|| panic!("sheet {}", e.project_name));
+            .find(|(_, rows)| at(rows, (1, 1)) == *named)
+            .unwrap_or_else(|| panic!("sheet of {named}"));
         check_form(name, rows, e, l);
     }
     let (_, summary) = sheets.iter().find(|(n, _)| n == "汇总表").expect("汇总表");
@@ -430,4 +447,115 @@ fn the_county_table_opens_in_libreoffice_with_its_figures_and_formats() {
     convert(&soffice, &dir, "pdf", std::slice::from_ref(&xlsx));
     assert_eq!(pdf_pages(&dir.join("out/county.pdf")), 1);
     assert!(pdf_text(&dir.join("out/county.pdf")).contains("衡山县商务和粮食局"));
+}
+
+/// The forms of tests/fixtures/v3, one of each template but the default (湖北 2020: one fund row,
+/// no 年初预算数, 20 points; split target; 四川; the department forms T5–T7), in their own layouts
+/// (docs/TEMPLATES.md).
+#[test]
+fn templated_forms_recompute_and_print_in_their_layouts() {
+    let Some(soffice) = soffice() else { return };
+    let raw = include_bytes!("../../tests/fixtures/v3/templates.json");
+    let evaluations = ziping::exchange::json::parse_export(raw)
+        .expect("fixture")
+        .evaluations;
+    let b = Bundle {
+        evaluations,
+        departments: Vec::new(),
+        table: None,
+    };
+    let bytes = export(Kind::Workbook, &b, &mut Quiet).expect("xlsx");
+    let dir = scratch("lo-templates");
+    let xlsx = write(&dir, "templates.xlsx", &bytes);
+    let sheets = recomputed(&soffice, &dir, &xlsx);
+    for e in &b.evaluations {
+        let l = form_layout(e, &assess(e));
+        // the sheet naming the project, or a department form's department, in its header
+        let named = if e.template.is_department() {
+            &e.department
+        } else {
+            &e.project_name
+        };
+        let (name, rows) = sheets
+            .iter()
+            .find(|(_, rows)| at(rows, (1, 1)) == *named)
+            .unwrap_or_else(|| panic!("sheet of {named}"));
+        check_form(name, rows, e, &l);
+        let text: String = rows.iter().flatten().cloned().collect::<Vec<_>>().join("|");
+        match e.template {
+            TemplateId::Hubei2020 => {
+                // the 湖北 fund block: 20 × 95 % = 19.00, one row, no 年初预算数; 84.44 良
+                assert!(text.contains("预算执行情况"), "{text}");
+                assert!(text.contains("年度财政资金总额|"), "{text}");
+                assert!(!text.contains("年初预算数"), "{text}");
+                assert!(!text.contains("其中：当年财政拨款"), "{text}");
+                assert_eq!(at(rows, l.figures.total), "84.44");
+                assert!(text.contains("年初目标值（A）"), "{text}");
+            }
+            TemplateId::SplitTarget => {
+                assert!(
+                    text.contains("指标性质|指标值|度量单位|实际完成值"),
+                    "{text}"
+                );
+                assert!(text.contains("≥|120|公里|126公里"), "{text}");
+                assert_eq!(at(rows, l.figures.total), "100.00");
+            }
+            TemplateId::Sichuan2023 => {
+                // funds by source, 权重, the target split; 99.46 as worked by hand
+                assert!(text.contains("其中：财政资金|"), "{text}");
+                assert!(text.contains("财政专户管理资金|"), "{text}");
+                assert!(text.contains("单位资金|"), "{text}");
+                assert!(
+                    text.contains("年初预算|调整后预算数|预算执行数|权重|预算执行率|得分"),
+                    "{text}"
+                );
+                assert!(
+                    text.contains("指标性质|指标值|度量单位|完成值|权重|得分|未完成原因分析"),
+                    "{text}"
+                );
+                assert_eq!(at(rows, l.figures.rate), "97.89%");
+                assert_eq!(at(rows, l.figures.total), "99.46");
+            }
+            TemplateId::Department => {
+                // the department's name, its funds by income and by spending nature
+                assert!(text.contains("部门（单位）名称|某县商务和粮食局"), "{text}");
+                assert!(text.contains("按收入性质分：一般公共预算|"), "{text}");
+                assert!(text.contains("按支出性质分：基本支出|"), "{text}");
+                assert!(text.contains("项目支出|"), "{text}");
+                assert!(!text.contains("项目名称"), "{text}");
+                assert_eq!(at(rows, l.figures.total), "91.06");
+            }
+            TemplateId::DepartmentFramework => {
+                // three groups; no 分值 or 得分 in the fund block (execution is scored as rows)
+                for g in ["部门决策", "部门管理", "部门绩效"] {
+                    assert!(text.contains(g), "{g}: {text}");
+                }
+                let fund_head = rows.get(2).map(|r| r.join("|")).unwrap_or_default();
+                assert!(fund_head.contains("执行率"), "{fund_head}");
+                assert!(!fund_head.contains("分值"), "{fund_head}");
+                assert_eq!(at(rows, l.figures.rate), "95.00%");
+                assert_eq!(at(rows, l.figures.total), "96.38");
+            }
+            TemplateId::ChongqingDepartment => {
+                // one flat list with the 重庆 columns; 得分系数 as formulas
+                assert!(
+                    text.contains("指标名称|计量单位|指标性质|年初指标值|调整指标值|全年完成值|得分系数（%）|指标权重（分）|指标得分（分）|是否核心指标|未完成原因"),
+                    "{text}"
+                );
+                assert!(!text.contains("一级指标"), "{text}");
+                assert!(
+                    text.contains("组织宣传活动次数|次|定量|50|40|43次|100.00%|10|10.00（按规则）"),
+                    "{text}"
+                );
+                assert!(text.contains("|72.74%|2|1.45（按规则）"), "{text}");
+                assert_eq!(at(rows, l.figures.rate), "76.00%");
+                assert_eq!(at(rows, l.figures.total), "94.61");
+            }
+            TemplateId::Mof2020 => panic!("the fixture's forms have templates"),
+        }
+    }
+    // on A4, one page each (and the 汇总表)
+    convert(&soffice, &dir, "pdf", &[xlsx]);
+    let pdf = dir.join("out").join("templates.pdf");
+    assert_eq!(pdf_pages(&pdf), 1 + b.evaluations.len(), "pages");
 }

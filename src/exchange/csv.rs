@@ -133,7 +133,7 @@ pub fn summary_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) ->
                     .unwrap_or_default(),
                 fmt2(r.execution_score),
             ];
-            for l in Level1::ALL {
+            for l in Level1::STANDARD {
                 let s = r
                     .level1_scores
                     .iter()
@@ -156,7 +156,7 @@ pub fn summary_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) ->
 }
 
 /// Columns of the indicators table. The last three are computed and ignored on import.
-pub const INDICATOR_HEADER: [&str; 52] = [
+pub const INDICATOR_HEADER: [&str; 53] = [
     "编号",
     "项目名称",
     "主管部门",
@@ -209,6 +209,7 @@ pub const INDICATOR_HEADER: [&str; 52] = [
     "行内错误数",
     "说明",
     "格式版本",
+    "表样",
 ];
 
 /// Columns that are computed on export and ignored on import.
@@ -219,11 +220,18 @@ const COMPUTED: [&str; 5] = ["检测类型", "规则得分", "计入得分", "�
 const CSV_VERSION: u32 = 1;
 
 /// Columns added after the first version: files without them still import.
-const OPTIONAL: [&str; 5] = ["表上执行率", "表上总分", "表上等级", "备注", "格式版本"];
+const OPTIONAL: [&str; 6] = [
+    "表上执行率",
+    "表上总分",
+    "表上等级",
+    "备注",
+    "格式版本",
+    "表样",
+];
 
 fn fund_cells(e: &Evaluation) -> Vec<String> {
     let mut out = Vec::with_capacity(12);
-    for kind in FundRowKind::ALL {
+    for kind in FundRowKind::STANDARD {
         for col in FundColumn::ALL {
             out.push(text_cell(e.funds.row(kind).get(col)));
         }
@@ -231,8 +239,86 @@ fn fund_cells(e: &Evaluation) -> Vec<String> {
     out
 }
 
+/// A column of other templates (format version 3), written after 表样 only when an exported form
+/// uses it, read whenever present: the fund rows beyond the MOF four, the department groups'
+/// weights, 调整指标值 and 是否核心指标.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    Fund(FundRowKind, FundColumn),
+    Level1(Level1),
+    AdjustedTarget,
+    Core,
+}
+
+impl Extra {
+    fn all() -> Vec<Extra> {
+        let mut out = Vec::new();
+        for kind in FundRowKind::ALL {
+            if !FundRowKind::STANDARD.contains(&kind) {
+                out.extend(FundColumn::ALL.map(|c| Extra::Fund(kind, c)));
+            }
+        }
+        for l in Level1::ALL {
+            if !Level1::STANDARD.contains(&l) {
+                out.push(Extra::Level1(l));
+            }
+        }
+        out.extend([Extra::AdjustedTarget, Extra::Core]);
+        out
+    }
+
+    fn title(self) -> String {
+        match self {
+            Extra::Fund(kind, col) => format!("{}·{}", fund_label(kind), col.name_zh()),
+            Extra::Level1(l) => format!("{}分值", l.name_zh()),
+            Extra::AdjustedTarget => "调整指标值".into(),
+            Extra::Core => "是否核心指标".into(),
+        }
+    }
+
+    /// Whether a form uses the column: its template prints it, or it holds something there.
+    fn used_by(self, e: &Evaluation) -> bool {
+        let tpl = crate::templates::template(e.template);
+        match self {
+            Extra::Fund(kind, FundColumn::InitialBudget) => {
+                tpl.funds.rows.contains(&kind) && tpl.funds.initial_budget.is_some()
+                    || !e.funds.row(kind).initial_budget.trim().is_empty()
+            }
+            Extra::Fund(kind, _) => tpl.shows_fund_row(e, kind),
+            Extra::Level1(l) => tpl.level1_groups(e).contains(&l),
+            Extra::AdjustedTarget => tpl
+                .columns(e)
+                .contains(&crate::templates::Column::AdjustedTarget),
+            Extra::Core => tpl.columns(e).contains(&crate::templates::Column::Core),
+        }
+    }
+
+    /// The form-level cell (the row-level ones are written per indicator).
+    fn form_cell(self, e: &Evaluation) -> String {
+        match self {
+            Extra::Fund(kind, col) => text_cell(e.funds.row(kind).get(col)),
+            Extra::Level1(l) => text_cell(e.level1_weights.get(l)),
+            Extra::AdjustedTarget | Extra::Core => String::new(),
+        }
+    }
+
+    fn row_cell(self, e: &Evaluation, row: Option<&Indicator>) -> String {
+        match (self, row) {
+            (Extra::AdjustedTarget, Some(r)) => text_cell(&r.adjusted_target),
+            (Extra::Core, Some(r)) => if r.core { "是" } else { "否" }.into(),
+            (Extra::AdjustedTarget | Extra::Core, None) => String::new(),
+            _ => self.form_cell(e),
+        }
+    }
+}
+
 /// The indicators table: one row per 三级指标 (one empty-indicator row for a form without any).
 pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> String {
+    let evaluations: Vec<&Evaluation> = evaluations.into_iter().collect();
+    let extras: Vec<Extra> = Extra::all()
+        .into_iter()
+        .filter(|x| evaluations.iter().any(|e| x.used_by(e)))
+        .collect();
     let mut rows = Vec::new();
     for e in evaluations {
         let a = assess(e);
@@ -268,6 +354,8 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
             let mut row = head.clone();
             row.extend(std::iter::repeat_n(String::new(), 16));
             row.push(CSV_VERSION.to_string());
+            row.push(e.template.key().to_string());
+            row.extend(extras.iter().map(|x| x.row_cell(e, None)));
             rows.push(row);
         }
         for ind in &e.indicators {
@@ -306,11 +394,16 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
                 errors.to_string(),
                 "后五列为计算结果，导入时忽略".to_string(),
                 CSV_VERSION.to_string(),
+                e.template.key().to_string(),
             ]);
+            row.extend(extras.iter().map(|x| x.row_cell(e, Some(ind))));
             rows.push(row);
         }
     }
-    write_csv(&INDICATOR_HEADER, rows)
+    let titles: Vec<String> = extras.iter().map(|x| x.title()).collect();
+    let mut header: Vec<&str> = INDICATOR_HEADER.to_vec();
+    header.extend(titles.iter().map(String::as_str));
+    write_csv(&header, rows)
 }
 
 /// Why an indicators CSV cannot be imported.
@@ -455,10 +548,31 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
                 updated_at: time("修改时间")?,
                 ..Evaluation::default()
             };
-            for kind in FundRowKind::ALL {
+            // 表样 (added with the templates): blank in older files is the MOF 2020 form
+            let template = get("表样");
+            if !template.trim().is_empty() {
+                e.template = crate::model::TemplateId::from_key(&template).ok_or_else(|| {
+                    CsvError::Value {
+                        line,
+                        column: "表样".into(),
+                        detail: Text::new(
+                            format!("“{template}”不是本版本认识的表样"),
+                            format!("“{template}” is not a template this version knows"),
+                        ),
+                    }
+                })?;
+            }
+            for kind in FundRowKind::STANDARD {
                 for col in FundColumn::ALL {
                     let label = format!("{}·{}", fund_label(kind), col.name_zh());
                     *e.funds.row_mut(kind).get_mut(col) = get(&label);
+                }
+            }
+            for x in Extra::all() {
+                match x {
+                    Extra::Fund(kind, col) => *e.funds.row_mut(kind).get_mut(col) = get(&x.title()),
+                    Extra::Level1(l) => *e.level1_weights.get_mut(l) = get(&x.title()),
+                    Extra::AdjustedTarget | Extra::Core => {}
                 }
             }
             e.funds.weight = get("预算执行率分值");
@@ -491,8 +605,8 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             line,
             column: "二级指标".into(),
             detail: Text::new(
-                format!("“{level2_text}”不是规定的二级指标（数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度）"),
-                format!("“{level2_text}” is not one of the level-2 indicators “数量”, “质量”, “时效”, “成本”, “经济效益”, “社会效益”, “生态效益”, “可持续影响”, “服务对象满意度”"),
+                format!("“{level2_text}”不是规定的二级指标（数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度；部门整体表的目标设定、预算配置、预算执行、预算管理、资产管理、职责履行、履职效益）"),
+                format!("“{level2_text}” is not one of the level-2 indicators “数量”, “质量”, “时效”, “成本”, “经济效益”, “社会效益”, “生态效益”, “可持续影响”, “服务对象满意度” (department forms: “目标设定”, “预算配置”, “预算执行”, “预算管理”, “资产管理”, “职责履行”, “履职效益”)"),
             ),
         })?;
         let kind_text = get("类型设定");
@@ -546,8 +660,13 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             weight: get("分值"),
             kind_override,
             tier,
+            adjusted_target: get("调整指标值"),
             claimed: get("自评得分"),
             reason: get("偏差原因分析及改进措施"),
+            core: matches!(
+                get("是否核心指标").trim(),
+                "是" | "√" | "Y" | "y" | "1" | "核心"
+            ),
             // the CSV carries no 复核 (JSON does)
             review: Default::default(),
         });
@@ -559,12 +678,8 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
 }
 
 fn fund_label(kind: FundRowKind) -> &'static str {
-    match kind {
-        FundRowKind::Total => "年度资金总额",
-        FundRowKind::CurrentYear => "当年财政拨款",
-        FundRowKind::CarriedOver => "上年结转资金",
-        FundRowKind::Other => "其他资金",
-    }
+    let n = kind.name_zh();
+    n.strip_prefix("其中：").unwrap_or(n)
 }
 
 fn csv_error_text(e: &csv::Error) -> Text {

@@ -9,9 +9,11 @@ use serde::{Deserialize, Serialize};
 /// The envelope's `type`.
 pub const FORMAT_TYPE: &str = "ziping-export";
 /// The newest format version this build reads. Version 2 added the finance bureau's 复核
-/// (`review` on a form and on its rows); an export without any review is still written as
-/// version 1, so copies of ziping that predate the review read it.
-pub const FORMAT_VERSION: u32 = 2;
+/// (`review` on a form and on its rows); version 3 the form's `template`. An export is written
+/// with the oldest version that holds what it carries (no review, only MOF 2020 forms: version
+/// 1), so copies of ziping that predate these read it; one that cannot score a form the way its
+/// template says refuses the file instead of scoring it by other rules.
+pub const FORMAT_VERSION: u32 = 3;
 /// This build's version, recorded in every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Larger files are refused before parsing. A reviewer's workspace of 5,000 forms of 30
@@ -42,7 +44,9 @@ impl Envelope {
         now_ms: u64,
     ) -> Envelope {
         // the oldest version that can say everything the documents hold
-        let format_version = if evaluations.iter().any(Evaluation::has_review) {
+        let format_version = if evaluations.iter().any(Evaluation::uses_templates) {
+            3
+        } else if evaluations.iter().any(Evaluation::has_review) {
             2
         } else {
             1
@@ -231,28 +235,51 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
 /// Brings a file of an older format version to the current one, before it is read.
 /// - 1 → 2: version 1 had no 复核. Its forms and rows carry none, so a `review` key in one of
 ///   them is not a review (a hand edit, another tool) and is dropped rather than read as one.
+/// - 2 → 3: version 2 had no templates: every form is the MOF 2020 form, whatever a stray
+///   `template` key says, and the fields the templates added (other fund rows, the department
+///   groups' weights, 调整指标值, 是否核心指标) are not in it.
 fn migrate(value: &mut serde_json::Value, version: u32) {
-    if version < 2 {
-        let forms = value
-            .get_mut("evaluations")
-            .and_then(|v| v.as_array_mut())
-            .into_iter()
-            .flatten();
-        for form in forms {
-            let Some(form) = form.as_object_mut() else {
-                continue;
-            };
+    for form in objects(value.get_mut("evaluations")) {
+        if version < 3 {
+            form.remove("template");
+            if let Some(funds) = form.get_mut("funds").and_then(|f| f.as_object_mut()) {
+                for kind in crate::model::FundRowKind::ALL {
+                    if !crate::model::FundRowKind::STANDARD.contains(&kind) {
+                        funds.remove(kind.key());
+                    }
+                }
+            }
+            if let Some(w) = form
+                .get_mut("level1_weights")
+                .and_then(|w| w.as_object_mut())
+            {
+                for key in ["decision", "management", "performance"] {
+                    w.remove(key);
+                }
+            }
+            for row in objects(form.get_mut("indicators")) {
+                row.remove("adjusted_target");
+                row.remove("core");
+            }
+        }
+        if version < 2 {
             form.remove("review");
-            let rows = form
-                .get_mut("indicators")
-                .and_then(|v| v.as_array_mut())
-                .into_iter()
-                .flatten();
-            for row in rows.filter_map(|r| r.as_object_mut()) {
+            for row in objects(form.get_mut("indicators")) {
                 row.remove("review");
             }
         }
     }
+}
+
+/// The objects of a JSON array (nothing when it is not one).
+fn objects(
+    array: Option<&mut serde_json::Value>,
+) -> impl Iterator<Item = &mut serde_json::Map<String, serde_json::Value>> {
+    array
+        .and_then(|v| v.as_array_mut())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_object_mut())
 }
 
 fn check_ids(env: &Envelope) -> Result<(), ImportError> {

@@ -129,6 +129,14 @@ pub enum Action {
 }
 
 fn project_title(e: &Evaluation) -> String {
+    if e.template.is_department() {
+        return format!(
+            "{} · {}年 {}",
+            e.department.trim(),
+            e.year.trim(),
+            crate::templates::form_title(e)
+        );
+    }
     let name = if e.project_name.trim().is_empty() {
         "（未命名项目）"
     } else {
@@ -159,8 +167,15 @@ fn newer(existing: u64, incoming: u64) -> Newer {
 /// blank (such forms cannot be told apart by content).
 pub(crate) fn project_identity(e: &Evaluation) -> Option<(String, String, String)> {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let (name, year) = (squeeze(&e.project_name), squeeze(&e.year));
-    (!name.is_empty() && !year.is_empty()).then(|| (squeeze(&e.department), year, name))
+    // a department's own 自评表 is named by its department-year (one per year)
+    let name = if e.template.is_department() {
+        "部门整体支出绩效自评表".to_string()
+    } else {
+        squeeze(&e.project_name)
+    };
+    let (dept, year) = (squeeze(&e.department), squeeze(&e.year));
+    let named = !name.is_empty() && !year.is_empty();
+    (named && (!e.template.is_department() || !dept.is_empty())).then_some((dept, year, name))
 }
 
 /// The department-year a department form is for; None when either is blank.

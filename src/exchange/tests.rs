@@ -4,8 +4,10 @@ use super::csv::{indicators_csv, parse_indicators_csv, summary_csv, table_csv, C
 use super::json::*;
 use super::plan::{actions, align_same_documents, apply, plan, Action, Choice, DocKind, Newer};
 use super::*;
-use crate::model::{Evaluation, IndicatorKind, QualitativeTier, Workspace};
+use crate::model::{Evaluation, IndicatorKind, QualitativeTier, TemplateId, Workspace};
+use crate::rules::num::fmt2;
 use crate::samples::{department_sample, SAMPLES};
+use rust_decimal::Decimal;
 
 fn samples() -> Vec<Evaluation> {
     SAMPLES.iter().map(|s| s.build()).collect()
@@ -504,9 +506,90 @@ fn format_version_2_carries_the_review_and_version_1_files_import_unchanged() {
     let env = parse_export(hand_edited.to_string().as_bytes()).unwrap();
     assert!(env.evaluations.iter().all(|e| !e.has_review()));
     // a newer version than this build reads is refused, as before
-    hand_edited["format_version"] = 3.into();
+    hand_edited["format_version"] = 4.into();
     assert_eq!(
         parse_export(hand_edited.to_string().as_bytes()),
-        Err(ImportError::NewerVersion(3))
+        Err(ImportError::NewerVersion(4))
     );
+}
+
+#[test]
+fn format_version_3_carries_the_template_and_older_files_are_mof_forms() {
+    let v3 = include_bytes!("../../tests/fixtures/v3/templates.json");
+    let env = parse_export(v3).unwrap();
+    assert_eq!(env.format_version, 3);
+    let by_name = |n: &str| {
+        env.evaluations
+            .iter()
+            .find(|e| e.project_name == n)
+            .unwrap()
+            .clone()
+    };
+    let hubei = by_name("农田水利设施维修养护");
+    assert_eq!(hubei.template, TemplateId::Hubei2020);
+    // the 湖北 rules: 20 × 95 % = 19; 反向 20 × 3 / 4 = 15 (docs/TEMPLATES.md)
+    let a = crate::rules::assess(&hubei);
+    assert_eq!(a.execution.rule_score, Some(Decimal::new(19, 0)));
+    assert_eq!(fmt2(a.total), "84.44");
+    assert_eq!(by_name("农村公路养护").template, TemplateId::SplitTarget);
+    // one form of each template but the default, every field of theirs read
+    let templates: Vec<TemplateId> = env.evaluations.iter().map(|e| e.template).collect();
+    assert_eq!(templates, TemplateId::ALL[1..]);
+    let cq = env
+        .evaluations
+        .iter()
+        .find(|e| e.id == "v3-chongqing")
+        .unwrap();
+    assert!(cq.indicators[4].core);
+    assert_eq!(cq.indicators[5].adjusted_target, "40");
+    let dept = env.evaluations.iter().find(|e| e.id == "v3-dept").unwrap();
+    assert_eq!(dept.funds.basic.executed, "915.76");
+    assert_eq!(dept.funds.general_budget.annual_budget, "2500");
+    let framework = env
+        .evaluations
+        .iter()
+        .find(|e| e.id == "v3-framework")
+        .unwrap();
+    assert_eq!(framework.level1_weights.performance, "45");
+    // written back as version 3, read back the same
+    let again = Envelope::new(env.evaluations.clone(), env.departments.clone(), 1);
+    assert_eq!(again.format_version, 3);
+    let back = parse_export(export_json(&again).as_bytes()).unwrap();
+    assert_eq!(back.evaluations, env.evaluations);
+    // a version 2 file had no templates: a stray key does not change how a form scores
+    let mut older: serde_json::Value = serde_json::from_slice(v3).unwrap();
+    older["format_version"] = 2.into();
+    let env = parse_export(older.to_string().as_bytes()).unwrap();
+    assert!(env.evaluations.iter().all(|e| e.template.is_default()));
+    // nor the fields the templates added: other fund rows, department weights, 调整指标值, 核心
+    for e in &env.evaluations {
+        assert!(
+            e.funds.basic.is_blank() && e.funds.fiscal.is_blank(),
+            "{}",
+            e.id
+        );
+        assert!(e.level1_weights.performance.is_empty(), "{}", e.id);
+        assert!(
+            e.indicators
+                .iter()
+                .all(|r| !r.core && r.adjusted_target.is_empty()),
+            "{}",
+            e.id
+        );
+    }
+    // a form of the MOF 2020 form is still written as version 1 until it uses such a field
+    let mut mof = crate::samples::SAMPLES[1].build();
+    assert_eq!(
+        Envelope::new(vec![mof.clone()], Vec::new(), 1).format_version,
+        1
+    );
+    mof.indicators[0].core = true;
+    assert_eq!(Envelope::new(vec![mof], Vec::new(), 1).format_version, 3);
+    // a template this build does not know is refused with where it is, not scored by other rules
+    let mut future: serde_json::Value = serde_json::from_slice(v3).unwrap();
+    future["evaluations"][0]["template"] = "guangxi2031".into();
+    match parse_export(future.to_string().as_bytes()) {
+        Err(ImportError::Shape { path, .. }) => assert!(path.contains("template"), "{path}"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -169,6 +169,29 @@ fn domain_labels_shown_by_the_ui_are_in_the_catalogue() {
     labels.extend([Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor].map(Grade::name_zh));
     labels.extend([Level::Error, Level::Warning, Level::Info].map(Level::name_zh));
     labels.push(RuleId::Input.label());
+    // what the templates print (docs/TEMPLATES.md)
+    for tpl in &crate::templates::TEMPLATES {
+        labels.extend([
+            tpl.title_zh,
+            tpl.funds.heading_zh,
+            tpl.funds.budget_zh,
+            tpl.funds.executed_zh,
+            tpl.funds.weight_zh,
+            tpl.funds.rate_zh,
+            tpl.funds.score_zh,
+            tpl.goal.heading_zh,
+            tpl.goal.expected_zh,
+            tpl.goal.achieved_zh,
+        ]);
+        labels.extend(tpl.funds.initial_budget);
+        labels.extend(tpl.funds.labels.iter().map(|(_, l)| *l));
+        labels.extend(
+            tpl.indicators
+                .columns
+                .iter()
+                .map(|c| tpl.indicators.label(*c)),
+        );
+    }
     let figures = assess_department(&crate::samples::department_sample()).figures;
     assert!(!figures.is_empty());
     labels.extend(figures.iter().map(|f| f.label_zh));

@@ -78,6 +78,19 @@ pub fn printed_text(rate: &str, total: &str, grade: &str) -> String {
     .join("；")
 }
 
+/// The row naming a form's template (ziping's exports of a form whose template is not the MOF
+/// 2020 form): the template's name, read back by name.
+pub const TEMPLATE: &str = "表样";
+
+/// The template a [`TEMPLATE`] row names.
+pub fn template_named(text: &str) -> Option<crate::model::TemplateId> {
+    let t = text.trim();
+    crate::model::TemplateId::ALL.into_iter().find(|id| {
+        let tpl = crate::templates::template(*id);
+        t == tpl.name_zh || t == id.key()
+    })
+}
+
 /// The row of the finance bureau's 复核 (ziping's exports of a reviewed form).
 pub const REVIEW: &str = "复核";
 

@@ -94,6 +94,10 @@ const HEADER_LABELS: &[(&str, HeaderLabel)] = &[
     ("政策(项目)名称", HeaderLabel::ProjectName),
     ("项目名称", HeaderLabel::ProjectName),
     ("专项名称", HeaderLabel::ProjectName),
+    ("预算部门、单位名称", HeaderLabel::Department),
+    ("部门(单位)名称", HeaderLabel::Department),
+    ("单位(部门)名称", HeaderLabel::Department),
+    ("部门名称", HeaderLabel::Department),
     ("主管部门(单位)", HeaderLabel::Department),
     ("主管部门", HeaderLabel::Department),
     ("主管单位", HeaderLabel::Department),
@@ -174,17 +178,21 @@ pub fn fund_column(text: &str) -> Option<FundCol> {
         return None;
     }
     let has = |w: &str| k.contains(w);
+    // 执行率权重 / 执行率得分 (重庆) name the weight and the score, not the rate
+    if k == "执行率权重" || k == "执行率分值" {
+        return Some(FundCol::Weight);
+    }
+    if k == "执行率得分" {
+        return Some(FundCol::Score);
+    }
     if has("执行率") {
         return Some(FundCol::Rate);
     }
     if k == "分值" || k == "权重" || k == "分数" {
         return Some(FundCol::Weight);
     }
-    if k == "得分" || k == "自评得分" || k == "评分" || k == "执行率得分" {
+    if k == "得分" || k == "自评得分" || k == "评分" {
         return Some(FundCol::Score);
-    }
-    if k == "执行率权重" || k == "执行率分值" {
-        return Some(FundCol::Weight);
     }
     if has("年初预算") || has("年初批复") || k == "年初数" {
         return Some(FundCol::Amount(FundColumn::InitialBudget));
@@ -213,10 +221,21 @@ pub fn fund_column(text: &str) -> Option<FundCol> {
     None
 }
 
-/// The fund-table row a label names.
+/// The fund-table row a label names: the MOF form's four, the 四川 rows by source, the department
+/// form's rows by income nature (一般公共预算 …) and by spending nature (基本支出, 项目支出).
 pub fn fund_row(text: &str) -> Option<FundRowKind> {
     let k = bare(text);
+    // "其中：", "按收入性质分：", "按支出性质分：" lead the first row of a group
     let k = k.trim_start_matches("其中").trim_start_matches(':');
+    let k = k
+        .strip_prefix("按收入性质分")
+        .or_else(|| k.strip_prefix("按支出性质分"))
+        .map(|r| {
+            r.trim_start_matches(':')
+                .trim_start_matches("其中")
+                .trim_start_matches(':')
+        })
+        .unwrap_or(k);
     if k.is_empty() {
         return None;
     }
@@ -228,8 +247,29 @@ pub fn fund_row(text: &str) -> Option<FundRowKind> {
     if has("结转") || has("结余") {
         return Some(FundRowKind::CarriedOver);
     }
+    if has("一般公共预算") {
+        return Some(FundRowKind::GeneralBudget);
+    }
+    if has("政府性基金") {
+        return Some(FundRowKind::GovernmentFund);
+    }
+    if has("专户") || has("非税收入") {
+        return Some(FundRowKind::SpecialAccount);
+    }
+    if k == "财政资金" {
+        return Some(FundRowKind::Fiscal);
+    }
     if has("财政拨款") || has("财政资金") || has("本级资金") || has("当年拨款") {
         return Some(FundRowKind::CurrentYear);
+    }
+    if k == "单位资金" {
+        return Some(FundRowKind::UnitFunds);
+    }
+    if k == "基本支出" || k == "基本支出合计" {
+        return Some(FundRowKind::Basic);
+    }
+    if k == "项目支出" || k == "项目支出合计" {
+        return Some(FundRowKind::Project);
     }
     if k == "其他资金" || k == "其他" || k == "其他来源" || k == "自筹资金" || k == "单位自有资金"
     {
@@ -243,7 +283,16 @@ pub fn is_fund_block_label(text: &str) -> bool {
     let k = bare(text);
     matches!(
         k.as_str(),
-        "项目资金" | "资金情况" | "预算执行情况" | "资金投入情况" | "项目资金情况" | "预算执行率"
+        "项目资金"
+            | "资金情况"
+            | "预算执行情况"
+            | "资金投入情况"
+            | "项目资金情况"
+            | "预算执行率"
+            | "预算资金"
+            | "部门预算执行情况"
+            | "年度预算申请"
+            | "年度预算数"
     ) || k.starts_with("项目资金")
 }
 
@@ -278,6 +327,12 @@ pub enum IndCol {
     Unit,
     /// A column kept as a note (是否核心指标, 得分系数 …): its header text is kept.
     Kept,
+    /// 调整指标值 (重庆): the target as adjusted during the year.
+    AdjustedTarget,
+    /// 是否核心指标: 是 / 否.
+    Core,
+    /// 得分系数: score ÷ weight, computed again from them (not read).
+    Coefficient,
     /// 复核分: the finance bureau's score of the row (read into the row's review).
     ReviewScore,
     /// 复核意见 of the row.
@@ -318,8 +373,14 @@ pub fn indicator_column(text: &str) -> Option<IndCol> {
         IndCol::ReviewScore
     } else if matches!(k.as_str(), "复核意见" | "复核说明") {
         IndCol::ReviewOpinion
-    } else if has("复核") || has("核心指标") || has("系数") || k == "备注" || k == "序号"
+    } else if has("核心指标") {
+        IndCol::Core
+    } else if has("得分系数") || k == "系数" {
+        IndCol::Coefficient
+    } else if has("调整指标值") || has("调整后指标值") || has("调整后目标值") || has("调整目标值")
     {
+        IndCol::AdjustedTarget
+    } else if has("复核") || has("系数") || k == "备注" || k == "序号" {
         IndCol::Kept
     } else if has("指标方向") || k == "方向" || k == "指标类型" {
         IndCol::Direction
@@ -339,10 +400,20 @@ pub fn indicator_column(text: &str) -> Option<IndCol> {
     } else if has("指标值") || has("目标值") || has("计划值") || has("预期值") || k == "目标"
     {
         IndCol::Target
-    } else if k == "得分" || has("自评得分") || k == "自评分" || k == "实际得分" || k == "评分"
+    } else if k == "得分"
+        || has("自评得分")
+        || k == "自评分"
+        || k == "实际得分"
+        || k == "评分"
+        || k == "指标得分"
     {
         IndCol::Claimed
-    } else if k == "分值" || k == "权重" || k == "指标分值" || has("权重(") || k == "标准分"
+    } else if k == "分值"
+        || k == "权重"
+        || k == "指标分值"
+        || k == "指标权重"
+        || has("权重(")
+        || k == "标准分"
     {
         IndCol::Weight
     } else {
@@ -374,7 +445,13 @@ pub fn block_heading(text: &str) -> Option<Option<String>> {
 pub fn level1(text: &str) -> Option<(Level1, Option<String>)> {
     let k = key(text);
     let b = bare(text);
-    let l1 = if b.contains("产出") {
+    let l1 = if b.contains("部门决策") || b == "决策" {
+        Level1::Decision
+    } else if b.contains("部门管理") || b == "综合管理" || b == "管理" {
+        Level1::Management
+    } else if b.contains("部门绩效") || b == "绩效" {
+        Level1::Performance
+    } else if b.contains("产出") {
         Level1::Output
     } else if b.contains("效益") {
         Level1::Benefit
@@ -487,6 +564,8 @@ pub enum RowLabel {
     Printed,
     /// 复核 (ziping's exports of a reviewed form): the form's review.
     Review,
+    /// 表样 (ziping's exports): the form's template.
+    Template,
 }
 
 pub fn row_label(text: &str) -> Option<RowLabel> {
@@ -502,6 +581,7 @@ pub fn row_label(text: &str) -> Option<RowLabel> {
         "备注" => Some(RowLabel::Note),
         _ if b == bare(super::exported::PRINTED) => Some(RowLabel::Printed),
         _ if b == bare(super::exported::REVIEW) => Some(RowLabel::Review),
+        _ if b == bare(super::exported::TEMPLATE) => Some(RowLabel::Template),
         _ => None,
     }
 }
@@ -695,7 +775,13 @@ mod tests {
             ("未完成原因", Reason),
             ("未完成原因分析", Reason),
             ("指标方向", Direction),
-            ("是否核心指标", Kept),
+            ("是否核心指标", Core),
+            ("得分系数(%)", Coefficient),
+            ("调整指标值", AdjustedTarget),
+            ("年初指标值", Target),
+            ("全年完成值", Actual),
+            ("指标权重（分）", Weight),
+            ("指标得分（分）", Claimed),
             ("度量单位", Unit),
             ("复核分", ReviewScore),
             ("复核意见", ReviewOpinion),
@@ -721,5 +807,33 @@ mod tests {
         );
         assert_eq!(fund_row("年度财政资金总额"), Some(FundRowKind::Total));
         assert_eq!(fund_row("上年结转资金"), Some(FundRowKind::CarriedOver));
+        // the rows of the other templates (docs/TEMPLATES.md)
+        for (label, kind) in [
+            ("其中：财政资金", FundRowKind::Fiscal),
+            ("财政专户管理资金", FundRowKind::SpecialAccount),
+            ("纳入专户管理的非税收入拨款", FundRowKind::SpecialAccount),
+            ("单位资金", FundRowKind::UnitFunds),
+            ("单位自有资金", FundRowKind::Other),
+            ("按收入性质分：一般公共预算", FundRowKind::GeneralBudget),
+            ("其中：一般公共预算拨款", FundRowKind::GeneralBudget),
+            ("政府性基金拨款", FundRowKind::GovernmentFund),
+            ("按支出性质分：基本支出", FundRowKind::Basic),
+            ("其中：基本支出", FundRowKind::Basic),
+            ("项目支出", FundRowKind::Project),
+            ("其他资金", FundRowKind::Other),
+        ] {
+            assert_eq!(fund_row(label), Some(kind), "{label}");
+        }
+        // and every label a template prints reads back as its row
+        for tpl in &crate::templates::TEMPLATES {
+            for kind in tpl.funds.rows {
+                assert_eq!(
+                    fund_row(tpl.fund_label(*kind)),
+                    Some(*kind),
+                    "{}",
+                    tpl.name_zh
+                );
+            }
+        }
     }
 }

@@ -281,7 +281,8 @@ struct FormBuilder {
     ind: Option<IndMap>,
     level1: Option<Level1>,
     level2: Option<Level2>,
-    level1_weights: [Option<String>; 3],
+    /// Weights printed in the 一级 headings, in `Level1::ALL`'s order.
+    level1_weights: [Option<String>; Level1::ALL.len()],
     kept: Vec<String>,
     content: bool,
     signed: bool,
@@ -296,6 +297,12 @@ struct FormBuilder {
     note_text: Option<String>,
     /// The 复核 row (ziping's exports of a reviewed form).
     review: Option<crate::model::Review>,
+    /// The 表样 row (ziping's exports).
+    template: Option<crate::model::TemplateId>,
+    /// Under a 部门整体支出绩效自评表 title: a department form.
+    department: bool,
+    /// The fund rows the form prints (by their labels), for telling its template.
+    fund_kinds: Vec<crate::model::FundRowKind>,
 }
 
 impl FormBuilder {
@@ -319,7 +326,7 @@ impl FormBuilder {
             ind: None,
             level1: None,
             level2: None,
-            level1_weights: [None, None, None],
+            level1_weights: Default::default(),
             kept: Vec::new(),
             content: false,
             signed: false,
@@ -328,6 +335,9 @@ impl FormBuilder {
             printed: None,
             note_text: None,
             review: None,
+            template: None,
+            department: false,
+            fund_kinds: Vec::new(),
         }
     }
 
@@ -335,6 +345,65 @@ impl FormBuilder {
         if !self.notes.contains(&n) {
             self.notes.push(n);
         }
+    }
+
+    /// The template a form's layout shows (docs/TEMPLATES.md). A department form (its title, its
+    /// fund rows by income or spending nature, or 部门决策 / 部门管理 / 部门绩效 groups): one flat
+    /// list with 得分系数 / 是否核心指标 / 调整指标值 is the 重庆 form, the three groups the
+    /// framework form, else the department form. A project form: 年度绩效目标 blocks or a 预算执行
+    /// block of 20 points are the 湖北 2020 form; fund rows by source (单位资金 …) the 四川 form;
+    /// a target split over 指标性质 / 指标值 / 度量单位 the split-target form; anything else the
+    /// MOF 2020 form.
+    fn layout_template(&self) -> crate::model::TemplateId {
+        use crate::model::{FundRowKind as K, TemplateId};
+        let has_col = |c: IndCol| {
+            self.ind
+                .as_ref()
+                .is_some_and(|m| m.columns.iter().any(|x| x.col == c))
+        };
+        let framework = self
+            .e
+            .indicators
+            .iter()
+            .any(|r| r.level2.level1().is_department());
+        let by_nature = self.fund_kinds.iter().any(|k| {
+            matches!(
+                k,
+                K::GeneralBudget | K::GovernmentFund | K::Basic | K::Project
+            )
+        });
+        let flat = self.ind.is_some() && !has_col(IndCol::Level1) && !has_col(IndCol::Level2);
+        let chongqing = has_col(IndCol::Coefficient)
+            || has_col(IndCol::Core)
+            || has_col(IndCol::AdjustedTarget);
+        if self.department || by_nature || framework {
+            return if framework {
+                TemplateId::DepartmentFramework
+            } else if flat || chongqing {
+                TemplateId::ChongqingDepartment
+            } else {
+                TemplateId::Department
+            };
+        }
+        if !self.blocks.is_empty() || self.e.funds.weight.trim() == "20" {
+            return TemplateId::Hubei2020;
+        }
+        if self
+            .fund_kinds
+            .iter()
+            .any(|k| matches!(k, K::Fiscal | K::UnitFunds | K::SpecialAccount))
+        {
+            return TemplateId::Sichuan2023;
+        }
+        let split = self.ind.as_ref().is_some_and(|m| {
+            m.columns
+                .iter()
+                .any(|c| c.col == IndCol::Nature || c.part == Part::Nature)
+        });
+        if split {
+            return TemplateId::SplitTarget;
+        }
+        TemplateId::Mof2020
     }
 
     /// Whether anything beyond a title was read.
@@ -373,18 +442,31 @@ impl FormBuilder {
             self.e.claimed_total = total;
             self.e.claimed_grade = grade;
         }
+        // the template the form follows: named by an export, else told by its layout
+        // (an export names every template but the default one)
+        let template = match self.template.take() {
+            Some(t) => t,
+            None if self.exported => crate::model::TemplateId::Mof2020,
+            None => self.layout_template(),
+        };
+        self.e.template = template;
+        if !template.is_default() {
+            self.note(Note::Template(template));
+        }
         if self.e.funds.weight.trim().is_empty() {
-            self.e.funds.weight = "10".into();
+            self.e.funds.weight = crate::templates::template(template).execution_weight();
+        }
+        // a department form names its department in the unit's place (单位名称)
+        if template.is_department()
+            && self.e.department.trim().is_empty()
+            && !self.e.implementing_unit.trim().is_empty()
+        {
+            self.e.department = std::mem::take(&mut self.e.implementing_unit);
         }
         if let Some(unit) = self.fund_unit.filter(|u| *u == "元") {
             self.note(Note::AmountsInYuan);
-            let rows = [
-                &mut self.e.funds.total,
-                &mut self.e.funds.current_year,
-                &mut self.e.funds.carried_over,
-                &mut self.e.funds.other,
-            ];
-            for row in rows {
+            for kind in crate::model::FundRowKind::ALL {
+                let row = self.e.funds.row_mut(kind);
                 for col in FundColumn::ALL {
                     let v = row.get_mut(col);
                     if !v.trim().is_empty() && !v.contains('元') {
@@ -533,6 +615,21 @@ fn year_line(text: &str) -> Option<String> {
     let rest = &inner[digits.len()..];
     (digits.len() == 4 && matches!(rest, "年度" | "年" | ""))
         .then(|| year_in(&format!("{digits}年")))?
+}
+
+/// The title of a department-wide self-evaluation form with its own indicator table:
+/// `2023年度部门整体支出绩效自评表`, `部门整体绩效自评表` (not its 基础数据表).
+fn is_department_form_title(text: &str) -> bool {
+    let k = key(text);
+    k.contains("部门整体")
+        && (k.contains("绩效自评表") || k.ends_with("自评表"))
+        && !k.contains("数据表")
+        && k.chars().count() <= 60
+}
+
+/// The year in a title, if any.
+fn title_year_any(text: &str) -> Option<String> {
+    year_in(&key(text))
 }
 
 fn is_department_title(text: &str) -> bool {
@@ -701,7 +798,8 @@ impl<'a> Reader<'a> {
     fn line(&mut self, line: &Line<'a>, cells: &[(usize, &'a str)]) {
         let first = cells[0].1;
         if self.skipping {
-            if cells.len() == 1 && title_year(first).is_some() {
+            if cells.len() == 1 && (title_year(first).is_some() || is_department_form_title(first))
+            {
                 self.skipping = false;
             } else {
                 return;
@@ -724,6 +822,18 @@ impl<'a> Reader<'a> {
         }
         // the title of the next form
         if cells.len() == 1 {
+            // a 部门整体支出绩效自评表 with its indicator table is a form (of a department
+            // template); the department's figures and data tables are not
+            if is_department_form_title(first) {
+                self.close();
+                let year = title_year_any(first);
+                let f = self.form(line);
+                f.department = true;
+                if let Some(y) = year {
+                    f.e.year = y;
+                }
+                return;
+            }
             if is_department_title(first) {
                 self.close();
                 self.found.department_form = true;
@@ -832,6 +942,7 @@ impl<'a> Reader<'a> {
                     }
                     RowLabel::Printed => f.printed = Some(exported::printed_claims(&value)),
                     RowLabel::Review => f.review = Some(exported::review_from_text(&value)),
+                    RowLabel::Template => f.template = exported::template_named(&value),
                 }
                 f.content = true;
                 return;
@@ -1244,6 +1355,9 @@ fn fund_line(f: &mut FormBuilder, line: &Line, cells: &[(usize, &str)], doc: &st
                 .map(|(c, _)| (*c, crate::model::FundRowKind::Total))
         })?;
     let mut used = vec![label_col];
+    if !f.fund_kinds.contains(&kind) {
+        f.fund_kinds.push(kind);
+    }
     for (span, col) in &map.columns {
         if span.contains(label_col) {
             continue;
@@ -1704,6 +1818,8 @@ fn indicator_line(
         .join("\n");
     let review_score = exported::typed_score(&points(IndCol::ReviewScore));
     let review_opinion = read(IndCol::ReviewOpinion, Part::Whole, false);
+    let mut adjusted = read(IndCol::AdjustedTarget, Part::Whole, false);
+    let core = core_mark(&read(IndCol::Core, Part::Whole, false));
     let unit = read(IndCol::Unit, Part::Whole, false);
     let nature = read(IndCol::Nature, Part::Whole, false);
     let direction = read(IndCol::Direction, Part::Whole, false);
@@ -1732,6 +1848,9 @@ fn indicator_line(
         target = with_unit(&target, &unit);
         actual = with_unit(&actual, &unit);
     }
+    if is_none_mark(&adjusted) {
+        adjusted.clear();
+    }
     // "指标1：培训人数" placeholders and targets written inside the name
     name = strip_placeholder(&name);
     if target.is_empty() {
@@ -1756,7 +1875,13 @@ fn indicator_line(
         mark_used(f, map, line, cells, doc);
         return;
     }
-    let Some(level2) = f.level2.or(f.level1.map(|l| l.groups()[0])) else {
+    // a flat list (重庆) has no group columns: its rows go where a new row of it goes
+    let flat = !map
+        .columns
+        .iter()
+        .any(|c| matches!(c.col, IndCol::Level1 | IndCol::Level2));
+    let flat_group = flat.then_some(Level2::Quantity);
+    let Some(level2) = f.level2.or(f.level1.map(|l| l.groups()[0])).or(flat_group) else {
         // a row before any heading: keep it
         for (c, t) in cells {
             f.unplaced.push(Unplaced {
@@ -1770,10 +1895,12 @@ fn indicator_line(
         level2,
         name,
         target,
+        adjusted_target: adjusted,
         actual,
         weight,
         claimed,
         reason,
+        core,
         review: crate::model::ScoreReview {
             score: review_score,
             opinion: review_opinion,
@@ -1927,6 +2054,14 @@ fn operator_word(nature: &str) -> Option<&'static str> {
         Value::Quantity(q) => q.op.map(Operator::symbol),
         _ => None,
     }
+}
+
+/// 是否核心指标 as forms write it: 是, √, ★, 核心.
+fn core_mark(text: &str) -> bool {
+    matches!(
+        bare(text).as_str(),
+        "是" | "√" | "✓" | "★" | "核心" | "核心指标" | "Y" | "y" | "1"
+    )
 }
 
 fn kind_from_words(text: &str) -> Option<IndicatorKind> {

@@ -80,6 +80,8 @@ pub enum Note {
     /// A group (heading, points) whose rows claim its points in full: each row's weight is
     /// its score.
     ImpliedFullMarks(String, String),
+    /// The form follows this template (docs/TEMPLATES.md) and is read into it.
+    Template(crate::model::TemplateId),
 }
 
 impl Note {
@@ -106,6 +108,14 @@ impl Note {
             Note::ImpliedSingle(h, p) => format!("{h} ({p} points) has one indicator: its weight is {p}"),
             Note::ImpliedFullMarks(h, p) if zh => format!("{h}{p}分，各指标得分合计正好{p}分（均得满分），各指标分值即其得分"),
             Note::ImpliedFullMarks(h, p) => format!("{h} ({p} points): its rows claim exactly {p}, all full marks, so each weight is the row's score"),
+            Note::Template(t) if zh => {
+                let tpl = crate::templates::template(*t);
+                format!("按表样“{}”读入，按其规则计分（{}）", tpl.name_zh, tpl.basis_zh)
+            }
+            Note::Template(t) => {
+                let tpl = crate::templates::template(*t);
+                format!("Read as a “{}” form and scored by its rules ({})", tpl.name_en, tpl.basis_en)
+            }
         }
     }
 }

@@ -4,9 +4,12 @@
 //! the rules engine parses it on every assessment. Fields carry `#[serde(default)]` so older
 //! or partial documents still load.
 
+use super::TemplateId;
 use serde::{Deserialize, Serialize};
 
-/// 一级指标. Fixed by MOF 财预〔2020〕10号 (RULES.md R1).
+/// 一级指标. The MOF 2020 form's three (财预〔2020〕10号, RULES.md R1), and the three of the
+/// department-wide forms that still group by 部门决策 / 部门管理 / 部门绩效 (the provinces' regrouping
+/// of 财预〔2013〕53号's 投入 / 过程 / 产出 / 效果, docs/TEMPLATES.md). A template says which it prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level1 {
     /// 产出指标 (default 50)
@@ -15,23 +18,51 @@ pub enum Level1 {
     Benefit,
     /// 满意度指标 (default 10)
     Satisfaction,
+    /// 部门决策
+    Decision,
+    /// 部门管理
+    Management,
+    /// 部门绩效
+    Performance,
 }
 
 impl Level1 {
-    pub const ALL: [Level1; 3] = [Level1::Output, Level1::Benefit, Level1::Satisfaction];
+    pub const ALL: [Level1; 6] = [
+        Level1::Output,
+        Level1::Benefit,
+        Level1::Satisfaction,
+        Level1::Decision,
+        Level1::Management,
+        Level1::Performance,
+    ];
+    /// The MOF 2020 form's groups.
+    pub const STANDARD: [Level1; 3] = [Level1::Output, Level1::Benefit, Level1::Satisfaction];
 
     pub fn name_zh(self) -> &'static str {
         match self {
             Level1::Output => "产出指标",
             Level1::Benefit => "效益指标",
             Level1::Satisfaction => "满意度指标",
+            Level1::Decision => "部门决策",
+            Level1::Management => "部门管理",
+            Level1::Performance => "部门绩效",
         }
     }
+    /// One of the department forms' groups (部门决策 / 部门管理 / 部门绩效).
+    pub fn is_department(self) -> bool {
+        matches!(
+            self,
+            Level1::Decision | Level1::Management | Level1::Performance
+        )
+    }
+    /// The MOF 2020 weight (RULES.md R1); the department groups have none of their own: their
+    /// templates say theirs.
     pub fn default_weight(self) -> &'static str {
         match self {
             Level1::Output => "50",
             Level1::Benefit => "30",
             Level1::Satisfaction => "10",
+            Level1::Decision | Level1::Management | Level1::Performance => "",
         }
     }
     pub fn groups(self) -> &'static [Level2] {
@@ -49,6 +80,13 @@ impl Level1 {
                 Level2::Sustainable,
             ],
             Level1::Satisfaction => &[Level2::ServiceSatisfaction],
+            Level1::Decision => &[Level2::GoalSetting, Level2::BudgetAllocation],
+            Level1::Management => &[
+                Level2::BudgetExecution,
+                Level2::BudgetManagement,
+                Level2::AssetManagement,
+            ],
+            Level1::Performance => &[Level2::DutyPerformance, Level2::DutyBenefit],
         }
     }
 }
@@ -74,10 +112,24 @@ pub enum Level2 {
     Sustainable,
     /// 服务对象满意度指标
     ServiceSatisfaction,
+    /// 目标设定 (部门决策)
+    GoalSetting,
+    /// 预算配置 (部门决策)
+    BudgetAllocation,
+    /// 预算执行 (部门管理)
+    BudgetExecution,
+    /// 预算管理 (部门管理)
+    BudgetManagement,
+    /// 资产管理 (部门管理)
+    AssetManagement,
+    /// 职责履行 (部门绩效)
+    DutyPerformance,
+    /// 履职效益 (部门绩效)
+    DutyBenefit,
 }
 
 impl Level2 {
-    pub const ALL: [Level2; 9] = [
+    pub const ALL: [Level2; 16] = [
         Level2::Quantity,
         Level2::Quality,
         Level2::Timeliness,
@@ -87,6 +139,13 @@ impl Level2 {
         Level2::Ecological,
         Level2::Sustainable,
         Level2::ServiceSatisfaction,
+        Level2::GoalSetting,
+        Level2::BudgetAllocation,
+        Level2::BudgetExecution,
+        Level2::BudgetManagement,
+        Level2::AssetManagement,
+        Level2::DutyPerformance,
+        Level2::DutyBenefit,
     ];
 
     pub fn level1(self) -> Level1 {
@@ -98,6 +157,11 @@ impl Level2 {
                 Level1::Benefit
             }
             Level2::ServiceSatisfaction => Level1::Satisfaction,
+            Level2::GoalSetting | Level2::BudgetAllocation => Level1::Decision,
+            Level2::BudgetExecution | Level2::BudgetManagement | Level2::AssetManagement => {
+                Level1::Management
+            }
+            Level2::DutyPerformance | Level2::DutyBenefit => Level1::Performance,
         }
     }
 
@@ -112,18 +176,36 @@ impl Level2 {
             Level2::Ecological => "生态效益指标",
             Level2::Sustainable => "可持续影响指标",
             Level2::ServiceSatisfaction => "服务对象满意度指标",
+            Level2::GoalSetting => "目标设定",
+            Level2::BudgetAllocation => "预算配置",
+            Level2::BudgetExecution => "预算执行",
+            Level2::BudgetManagement => "预算管理",
+            Level2::AssetManagement => "资产管理",
+            Level2::DutyPerformance => "职责履行",
+            Level2::DutyBenefit => "履职效益",
         }
     }
 
-    /// Recognises a level-2 heading as written on a form (`经济效\n益指标`, `满意度指标`, …).
+    /// Recognises a level-2 heading as written on a form (`经济效\n益指标`, `满意度指标`, …):
+    /// the name, the name without 指标, or an unambiguous beginning of one.
     pub fn from_text(text: &str) -> Option<Level2> {
         let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        Level2::ALL.into_iter().find(|l| {
-            let name = l.name_zh();
-            s == name
-                || s == name.trim_end_matches("指标")
-                || name.starts_with(s.as_str()) && s.chars().count() >= 2
-        })
+        if let Some(l) = Level2::ALL
+            .into_iter()
+            .find(|l| s == l.name_zh() || s == l.name_zh().trim_end_matches("指标"))
+        {
+            return Some(l);
+        }
+        if s.chars().count() < 2 {
+            return None;
+        }
+        let mut starts = Level2::ALL
+            .into_iter()
+            .filter(|l| l.name_zh().starts_with(s.as_str()));
+        match (starts.next(), starts.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
+        }
     }
 }
 
@@ -221,7 +303,19 @@ pub struct FundRow {
     pub executed: String,
 }
 
-/// Which row of the fund table.
+impl FundRow {
+    /// Nothing typed in any column.
+    pub fn is_blank(&self) -> bool {
+        self.initial_budget.trim().is_empty()
+            && self.annual_budget.trim().is_empty()
+            && self.executed.trim().is_empty()
+    }
+}
+
+/// Which row of the fund table. The MOF 2020 form has the first four; other templates split
+/// the total by source (四川: 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金), by income nature
+/// (部门整体: 一般公共预算 / 政府性基金 / 财政专户管理资金 / 其他资金) or by spending nature (基本支出 /
+/// 项目支出). A template says which rows it prints and which add up to the total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FundRowKind {
     /// 年度资金总额
@@ -232,10 +326,38 @@ pub enum FundRowKind {
     CarriedOver,
     /// 其他资金
     Other,
+    /// 财政资金 (四川)
+    Fiscal,
+    /// 一般公共预算（拨款）
+    GeneralBudget,
+    /// 政府性基金（拨款）
+    GovernmentFund,
+    /// 财政专户管理资金 (湖南: 纳入专户管理的非税收入拨款)
+    SpecialAccount,
+    /// 单位资金
+    UnitFunds,
+    /// 基本支出
+    Basic,
+    /// 项目支出
+    Project,
 }
 
 impl FundRowKind {
-    pub const ALL: [FundRowKind; 4] = [
+    pub const ALL: [FundRowKind; 11] = [
+        FundRowKind::Total,
+        FundRowKind::CurrentYear,
+        FundRowKind::CarriedOver,
+        FundRowKind::Other,
+        FundRowKind::Fiscal,
+        FundRowKind::GeneralBudget,
+        FundRowKind::GovernmentFund,
+        FundRowKind::SpecialAccount,
+        FundRowKind::UnitFunds,
+        FundRowKind::Basic,
+        FundRowKind::Project,
+    ];
+    /// The MOF 2020 form's rows.
+    pub const STANDARD: [FundRowKind; 4] = [
         FundRowKind::Total,
         FundRowKind::CurrentYear,
         FundRowKind::CarriedOver,
@@ -247,6 +369,29 @@ impl FundRowKind {
             FundRowKind::CurrentYear => "其中：当年财政拨款",
             FundRowKind::CarriedOver => "上年结转资金",
             FundRowKind::Other => "其他资金",
+            FundRowKind::Fiscal => "其中：财政资金",
+            FundRowKind::GeneralBudget => "一般公共预算",
+            FundRowKind::GovernmentFund => "政府性基金",
+            FundRowKind::SpecialAccount => "财政专户管理资金",
+            FundRowKind::UnitFunds => "单位资金",
+            FundRowKind::Basic => "基本支出",
+            FundRowKind::Project => "项目支出",
+        }
+    }
+    /// The word used in stored files and CSV headings for rows beyond the MOF four.
+    pub fn key(self) -> &'static str {
+        match self {
+            FundRowKind::Total => "total",
+            FundRowKind::CurrentYear => "current_year",
+            FundRowKind::CarriedOver => "carried_over",
+            FundRowKind::Other => "other",
+            FundRowKind::Fiscal => "fiscal",
+            FundRowKind::GeneralBudget => "general_budget",
+            FundRowKind::GovernmentFund => "government_fund",
+            FundRowKind::SpecialAccount => "special_account",
+            FundRowKind::UnitFunds => "unit_funds",
+            FundRowKind::Basic => "basic",
+            FundRowKind::Project => "project",
         }
     }
 }
@@ -302,6 +447,21 @@ pub struct FundTable {
     pub current_year: FundRow,
     pub carried_over: FundRow,
     pub other: FundRow,
+    /// The rows of other templates (format version 3); absent when blank.
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub fiscal: FundRow,
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub general_budget: FundRow,
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub government_fund: FundRow,
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub special_account: FundRow,
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub unit_funds: FundRow,
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub basic: FundRow,
+    #[serde(skip_serializing_if = "FundRow::is_blank")]
+    pub project: FundRow,
     /// 分值 of 预算执行率 (10 unless adjusted).
     pub weight: String,
     /// 得分 as claimed on the form; blank = take the rule's score.
@@ -323,6 +483,13 @@ impl Default for FundTable {
             current_year: FundRow::default(),
             carried_over: FundRow::default(),
             other: FundRow::default(),
+            fiscal: FundRow::default(),
+            general_budget: FundRow::default(),
+            government_fund: FundRow::default(),
+            special_account: FundRow::default(),
+            unit_funds: FundRow::default(),
+            basic: FundRow::default(),
+            project: FundRow::default(),
             weight: "10".into(),
             claimed: String::new(),
             reason: String::new(),
@@ -338,6 +505,13 @@ impl FundTable {
             FundRowKind::CurrentYear => &self.current_year,
             FundRowKind::CarriedOver => &self.carried_over,
             FundRowKind::Other => &self.other,
+            FundRowKind::Fiscal => &self.fiscal,
+            FundRowKind::GeneralBudget => &self.general_budget,
+            FundRowKind::GovernmentFund => &self.government_fund,
+            FundRowKind::SpecialAccount => &self.special_account,
+            FundRowKind::UnitFunds => &self.unit_funds,
+            FundRowKind::Basic => &self.basic,
+            FundRowKind::Project => &self.project,
         }
     }
     pub fn row_mut(&mut self, kind: FundRowKind) -> &mut FundRow {
@@ -346,6 +520,13 @@ impl FundTable {
             FundRowKind::CurrentYear => &mut self.current_year,
             FundRowKind::CarriedOver => &mut self.carried_over,
             FundRowKind::Other => &mut self.other,
+            FundRowKind::Fiscal => &mut self.fiscal,
+            FundRowKind::GeneralBudget => &mut self.general_budget,
+            FundRowKind::GovernmentFund => &mut self.government_fund,
+            FundRowKind::SpecialAccount => &mut self.special_account,
+            FundRowKind::UnitFunds => &mut self.unit_funds,
+            FundRowKind::Basic => &mut self.basic,
+            FundRowKind::Project => &mut self.project,
         }
     }
 }
@@ -357,6 +538,13 @@ pub struct Level1Weights {
     pub output: String,
     pub benefit: String,
     pub satisfaction: String,
+    /// The department groups' weights (format version 3); absent when blank.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub decision: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub management: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub performance: String,
 }
 
 impl Default for Level1Weights {
@@ -365,6 +553,9 @@ impl Default for Level1Weights {
             output: Level1::Output.default_weight().into(),
             benefit: Level1::Benefit.default_weight().into(),
             satisfaction: Level1::Satisfaction.default_weight().into(),
+            decision: String::new(),
+            management: String::new(),
+            performance: String::new(),
         }
     }
 }
@@ -375,6 +566,9 @@ impl Level1Weights {
             Level1::Output => &self.output,
             Level1::Benefit => &self.benefit,
             Level1::Satisfaction => &self.satisfaction,
+            Level1::Decision => &self.decision,
+            Level1::Management => &self.management,
+            Level1::Performance => &self.performance,
         }
     }
     pub fn get_mut(&mut self, l: Level1) -> &mut String {
@@ -382,7 +576,14 @@ impl Level1Weights {
             Level1::Output => &mut self.output,
             Level1::Benefit => &mut self.benefit,
             Level1::Satisfaction => &mut self.satisfaction,
+            Level1::Decision => &mut self.decision,
+            Level1::Management => &mut self.management,
+            Level1::Performance => &mut self.performance,
         }
+    }
+    /// All blank (a form of a template that prints no 一级 weights).
+    pub fn is_blank(&self) -> bool {
+        Level1::ALL.iter().all(|l| self.get(*l).trim().is_empty())
     }
 }
 
@@ -411,6 +612,10 @@ pub struct Indicator {
     /// 年度指标值 (target), as typed
     #[serde(skip_serializing_if = "String::is_empty")]
     pub target: String,
+    /// 调整指标值 (重庆: the target as adjusted during the year), as typed; when given, it is
+    /// the target the row is scored against.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub adjusted_target: String,
     /// 实际完成值 (actual), as typed
     #[serde(skip_serializing_if = "String::is_empty")]
     pub actual: String,
@@ -429,6 +634,9 @@ pub struct Indicator {
     /// 偏差原因分析及改进措施
     #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    /// 是否核心指标 (重庆 and other forms that mark core indicators).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub core: bool,
     /// The finance bureau's 复核分 and 复核意见 for this row.
     #[serde(skip_serializing_if = "ScoreReview::is_empty")]
     pub review: ScoreReview,
@@ -493,12 +701,14 @@ impl Default for Indicator {
             level2: Level2::Quantity,
             name: String::new(),
             target: String::new(),
+            adjusted_target: String::new(),
             actual: String::new(),
             weight: String::new(),
             kind_override: None,
             tier: None,
             claimed: String::new(),
             reason: String::new(),
+            core: false,
             review: ScoreReview::default(),
         }
     }
@@ -527,6 +737,10 @@ pub struct SignOff {
 #[serde(default)]
 pub struct Evaluation {
     pub id: String,
+    /// The template the form follows (its layout and scoring rules); the MOF 2020 form when
+    /// absent.
+    #[serde(skip_serializing_if = "TemplateId::is_default")]
+    pub template: TemplateId,
     /// 项目名称
     #[serde(skip_serializing_if = "String::is_empty")]
     pub project_name: String,
@@ -563,10 +777,22 @@ pub struct Evaluation {
     pub created_at: u64,
 }
 
+impl Indicator {
+    /// The target the row is scored against: the 调整指标值 when one is given, else the
+    /// 年度指标值.
+    pub fn effective_target(&self) -> &str {
+        if self.adjusted_target.trim().is_empty() {
+            &self.target
+        } else {
+            &self.adjusted_target
+        }
+    }
+}
+
 impl Evaluation {
     /// A fresh form with the given id and one empty row in each 一级指标's first group.
     pub fn new_blank(id: String, year: String, now_ms: u64) -> Evaluation {
-        let indicators = Level1::ALL
+        let indicators = Level1::STANDARD
             .iter()
             .enumerate()
             .map(|(i, l1)| Indicator {
@@ -583,6 +809,21 @@ impl Evaluation {
             updated_at: now_ms,
             ..Evaluation::default()
         }
+    }
+
+    /// Whether the form says anything only the templates' format (version 3) can: a template
+    /// other than the MOF 2020 form, or a field they added (docs/FORMAT.md).
+    pub fn uses_templates(&self) -> bool {
+        !self.template.is_default()
+            || FundRowKind::ALL
+                .iter()
+                .any(|k| !FundRowKind::STANDARD.contains(k) && !self.funds.row(*k).is_blank())
+            || Level1::ALL
+                .iter()
+                .any(|l| l.is_department() && !self.level1_weights.get(*l).trim().is_empty())
+            || self.indicators.iter().any(|r| {
+                r.core || !r.adjusted_target.is_empty() || r.level2.level1().is_department()
+            })
     }
 
     /// Whether the finance bureau has reviewed anything of this form.

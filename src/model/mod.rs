@@ -3,8 +3,10 @@
 
 mod department;
 mod evaluation;
+mod template;
 mod workspace;
 
 pub use department::*;
 pub use evaluation::*;
+pub use template::{FormKind, TemplateId};
 pub use workspace::*;

@@ -45,6 +45,8 @@ pub enum HeaderField {
 pub enum IndicatorField {
     Name,
     Target,
+    /// 调整指标值
+    AdjustedTarget,
     Actual,
     Weight,
     Kind,

@@ -5,6 +5,7 @@ use super::fields::{amount, fmt_num, points};
 use super::num::{self, fmt2, fmt_pct, round2};
 use super::score::{check_claim, ScoreSource};
 use crate::model::{FundColumn, FundRowKind, FundTable};
+use crate::templates::FundLayout;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -54,32 +55,45 @@ impl ExecutionResult {
     }
 }
 
-pub fn assess_funds(funds: &FundTable, out: &mut Vec<Diagnostic>) -> ExecutionResult {
-    let mut rows = Vec::with_capacity(4);
+/// The fund table under R2, laid out as `layout` says (which sub-rows add up to the total);
+/// `default_weight` is the template's 预算执行率 分值 for a blank one, `None` where the template
+/// scores execution among its indicators.
+pub fn assess_funds(
+    funds: &FundTable,
+    layout: &FundLayout,
+    default_weight: Option<Decimal>,
+    out: &mut Vec<Diagnostic>,
+) -> ExecutionResult {
+    let mut rows = Vec::with_capacity(FundRowKind::ALL.len());
     for kind in FundRowKind::ALL {
         let row = funds.row(kind);
         let mut fig = FundRowFigures::default();
-        for col in FundColumn::ALL {
-            let label = format!("{}·{}", kind.name_zh(), col.name_zh());
-            let v = amount(row.get(col), Field::FundCell(kind, col), &label, out);
-            match col {
-                FundColumn::InitialBudget => fig.initial_budget = v,
-                FundColumn::AnnualBudget => fig.annual_budget = v,
-                FundColumn::Executed => fig.executed = v,
+        if !row.is_blank() {
+            for col in FundColumn::ALL {
+                let label = format!("{}·{}", kind.name_zh(), col.name_zh());
+                let v = amount(row.get(col), Field::FundCell(kind, col), &label, out);
+                match col {
+                    FundColumn::InitialBudget => fig.initial_budget = v,
+                    FundColumn::AnnualBudget => fig.annual_budget = v,
+                    FundColumn::Executed => fig.executed = v,
+                }
             }
+            fig.rate = match (fig.annual_budget, fig.executed) {
+                (Some(a), Some(b)) => num::div(b, a),
+                _ => None,
+            };
         }
-        fig.rate = match (fig.annual_budget, fig.executed) {
-            (Some(a), Some(b)) => num::div(b, a),
-            _ => None,
-        };
         rows.push((kind, fig));
     }
 
-    check_sub_rows(&rows, out);
+    for group in layout.sums {
+        check_sub_rows(&rows, group, out);
+    }
 
     let total = rows[0].1.clone();
-    let weight = match points(&funds.weight, Field::FundWeight, "预算执行率分值", out) {
-        Some(w) if w.is_sign_negative() => {
+    let typed = points(&funds.weight, Field::FundWeight, "预算执行率分值", out);
+    let weight = match (typed, default_weight) {
+        (Some(w), default) if w.is_sign_negative() => {
             out.push(Diagnostic::new(
                 Level::Error,
                 Field::FundWeight,
@@ -87,36 +101,47 @@ pub fn assess_funds(funds: &FundTable, out: &mut Vec<Diagnostic>) -> ExecutionRe
                 "预算执行率分值不能为负数",
                 "the execution weight cannot be negative",
             ));
-            DEFAULT_EXECUTION_WEIGHT
+            default
         }
-        Some(w) => w,
-        None => {
+        (Some(w), _) => Some(w),
+        (None, Some(default)) => {
             if funds.weight.trim().is_empty() {
                 out.push(Diagnostic::new(
                     Level::Info,
                     Field::FundWeight,
                     RuleId::R1,
-                    "预算执行率分值未填，按默认10分计算",
-                    "execution weight blank: the default 10 is used",
+                    format!("预算执行率分值未填，按默认{}分计算", fmt_num(default)),
+                    format!(
+                        "execution weight blank: the default {} is used",
+                        fmt_num(default)
+                    ),
                 ));
             }
-            DEFAULT_EXECUTION_WEIGHT
+            Some(default)
         }
+        (None, None) => None,
+    };
+    let Some(weight) = weight else {
+        // no execution score on this form: the rate is shown, and explained when low
+        let rate = total
+            .annual_budget
+            .filter(|a| !a.is_zero())
+            .zip(total.executed)
+            .and_then(|(a, b)| num::div(b, a));
+        low_rate(funds, rate, out);
+        return ExecutionResult {
+            rows,
+            rate,
+            weight: Decimal::ZERO,
+            rule_score: None,
+            claimed: None,
+            used: Decimal::ZERO,
+            source: ScoreSource::Missing,
+        };
     };
 
     let (rate, rule_score) = execution_score(&total, weight, out);
-
-    if let Some(r) = rate {
-        if r < Decimal::new(9, 1) && funds.reason.trim().is_empty() {
-            out.push(Diagnostic::new(
-                Level::Warning,
-                Field::FundReason,
-                RuleId::R2,
-                format!("预算执行率{}低于90%，请说明原因", fmt_pct(r)),
-                format!("budget execution {} is below 90 %: explain why", fmt_pct(r)),
-            ));
-        }
-    }
+    low_rate(funds, rate, out);
 
     let claimed = points(&funds.claimed, Field::FundClaimed, "预算执行率得分", out);
     let claim = check_claim(
@@ -146,6 +171,21 @@ pub fn assess_funds(funds: &FundTable, out: &mut Vec<Diagnostic>) -> ExecutionRe
         claimed,
         used: claim.used,
         source: claim.source,
+    }
+}
+
+/// R2: a rate under 90 % needs an explanation.
+fn low_rate(funds: &FundTable, rate: Option<Decimal>, out: &mut Vec<Diagnostic>) {
+    if let Some(r) = rate {
+        if r < Decimal::new(9, 1) && funds.reason.trim().is_empty() {
+            out.push(Diagnostic::new(
+                Level::Warning,
+                Field::FundReason,
+                RuleId::R2,
+                format!("预算执行率{}低于90%，请说明原因", fmt_pct(r)),
+                format!("budget execution {} is below 90 %: explain why", fmt_pct(r)),
+            ));
+        }
     }
 }
 
@@ -211,10 +251,27 @@ fn execution_score(
     }
 }
 
-/// In each column the total row must equal the sum of the three sub-rows.
-fn check_sub_rows(rows: &[(FundRowKind, FundRowFigures)], out: &mut Vec<Diagnostic>) {
+/// In each column the total row must equal the sum of a group of sub-rows (the MOF form's
+/// three; by income or by spending nature on the department form).
+fn check_sub_rows(
+    rows: &[(FundRowKind, FundRowFigures)],
+    group: &[FundRowKind],
+    out: &mut Vec<Diagnostic>,
+) {
+    // the MOF form's three sub-rows need no naming; other groups say which rows they add
+    let (names_zh, names_en) = if group == &FundRowKind::STANDARD[1..] {
+        (String::new(), String::new())
+    } else {
+        let names: Vec<&str> = group.iter().map(|k| sub_row_name(*k)).collect();
+        let names = names.join("＋");
+        (format!("（{names}）"), format!(" (“{names}”)"))
+    };
     for col in FundColumn::ALL {
-        let subs: Vec<Decimal> = rows[1..].iter().filter_map(|(_, f)| f.get(col)).collect();
+        let subs: Vec<Decimal> = rows
+            .iter()
+            .filter(|(k, _)| group.contains(k))
+            .filter_map(|(_, f)| f.get(col))
+            .collect();
         if subs.is_empty() {
             continue;
         }
@@ -229,12 +286,12 @@ fn check_sub_rows(rows: &[(FundRowKind, FundRowFigures)], out: &mut Vec<Diagnost
                 field,
                 RuleId::R2,
                 format!(
-                    "年度资金总额的{}未填，而分项合计为{}万元",
+                    "年度资金总额的{}未填，而分项{names_zh}合计为{}万元",
                     col.name_zh(),
                     fmt_num(sum)
                 ),
                 format!(
-                    "total {} is blank while the sub-rows add up to {}",
+                    "total {} is blank while the sub-rows{names_en} add up to {}",
                     col.name_zh(),
                     fmt_num(sum)
                 ),
@@ -246,14 +303,14 @@ fn check_sub_rows(rows: &[(FundRowKind, FundRowFigures)], out: &mut Vec<Diagnost
                     field,
                     RuleId::R2,
                     format!(
-                        "{}：年度资金总额{}万元≠分项合计{}万元（相差{}万元）",
+                        "{}：年度资金总额{}万元≠分项{names_zh}合计{}万元（相差{}万元）",
                         col.name_zh(),
                         fmt_num(total),
                         fmt_num(sum),
                         diff
                     ),
                     format!(
-                        "{}: total {} ≠ sum of sub-rows {} (difference {})",
+                        "{}: total {} ≠ sum of sub-rows{names_en} {} (difference {})",
                         col.name_zh(),
                         fmt_num(total),
                         fmt_num(sum),
@@ -264,6 +321,12 @@ fn check_sub_rows(rows: &[(FundRowKind, FundRowFigures)], out: &mut Vec<Diagnost
             Some(_) => {}
         }
     }
+}
+
+/// A sub-row's name without its 其中： lead.
+fn sub_row_name(kind: FundRowKind) -> &'static str {
+    let n = kind.name_zh();
+    n.strip_prefix("其中：").unwrap_or(n)
 }
 
 pub fn overflow(field: Field) -> Diagnostic {

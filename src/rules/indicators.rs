@@ -5,6 +5,7 @@ use super::diagnostic::{Diagnostic, Field, IndicatorField, Level, RuleId};
 use super::fields::{fmt_num, points};
 use super::funds::overflow;
 use super::num::{self, fmt2, round2};
+use super::scheme::{Reverse, Scheme};
 use super::score::{check_claim, ScoreSource};
 use crate::model::{Indicator, IndicatorKind, QualitativeTier};
 use crate::parse::{parse_value, Operator, Quantity, Value};
@@ -56,6 +57,10 @@ pub struct IndicatorResult {
     pub departure: Option<Decimal>,
     /// A / T as a ratio, for display.
     pub completion: Option<Decimal>,
+    /// 得分系数 (重庆): the share of the weight the row scores — the formula's ratio when the
+    /// rule's score counts (unrounded: 72.74 %, not 1.45 ÷ 2), else the score that counts over
+    /// the weight.
+    pub coefficient: Option<Decimal>,
 }
 
 impl IndicatorResult {
@@ -78,7 +83,17 @@ const NEGATIVE_NAME_WORDS: &[&str] = &[
     "损失",
     "死亡",
     "伤亡",
+    // the department forms' common ratios where less is better (财预〔2013〕53号): 预算调整率,
+    // 结转结余率 and 结转结余变动率, "三公"经费 and 公用经费 控制率 and 变动率, 在职人员控制率
+    "调整率",
+    "结转结余",
+    "控制率",
+    "变动率",
 ];
+
+/// Words in an indicator's name that make negative targets and actuals valid: rates of change
+/// ("三公"经费变动率 ≤0%, 结转结余变动率 −30 %) fall as well as rise (docs/TEMPLATES.md).
+const SIGNED_NAME_WORDS: &[&str] = &["变动率", "增长率", "增幅", "变化率", "下降率"];
 
 /// Detects the kind of an indicator from its target (and, for a bare number, its name).
 pub fn detect_kind(name: &str, target: &Value) -> IndicatorKind {
@@ -101,16 +116,51 @@ pub fn detect_kind(name: &str, target: &Value) -> IndicatorKind {
     }
 }
 
-pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> IndicatorResult {
+/// The name of the target's cell in messages.
+fn cell_zh(field: IndicatorField) -> &'static str {
+    if field == IndicatorField::AdjustedTarget {
+        "调整指标值"
+    } else {
+        "年度指标值"
+    }
+}
+
+/// The target a row is scored against, and its field: the 调整指标值 when one is given — its
+/// operator and unit, when it writes none, those of the 年度指标值 (重庆 forms print the unit once,
+/// in 计量单位) — else the 年度指标值.
+fn effective_target(row: &Indicator) -> (Value, IndicatorField) {
+    let original = parse_value(&row.target);
+    if row.adjusted_target.trim().is_empty() {
+        return (original, IndicatorField::Target);
+    }
+    let mut adjusted = parse_value(&row.adjusted_target);
+    if let (Value::Quantity(a), Value::Quantity(o)) = (&mut adjusted, &original) {
+        if a.unit.is_empty() {
+            a.unit = o.unit.clone();
+        }
+        if a.op.is_none() {
+            a.op = o.op;
+        }
+    }
+    (adjusted, IndicatorField::AdjustedTarget)
+}
+
+pub fn assess_indicator(
+    row: &Indicator,
+    scheme: &Scheme,
+    out: &mut Vec<Diagnostic>,
+) -> IndicatorResult {
     let f = |field| Field::Indicator(row.id.clone(), field);
     let label = if row.name.trim().is_empty() {
         format!("{}（未命名）", row.level2.name_zh())
     } else {
         row.name.trim().to_string()
     };
-    let target = parse_value(&row.target);
+    let (target, target_field) = effective_target(row);
     let actual = parse_value(&row.actual);
-    let detected = detect_kind(&row.name, &target);
+    // the kind is the 年度指标值's: an adjusted figure that is not one is an error of its own,
+    // not a reason to score the row as 定性
+    let detected = detect_kind(&row.name, &parse_value(&row.target));
     // a name of "无" / "/" marks the group as having no indicator
     let detected =
         if matches!(parse_value(&row.name), Value::NotApplicable) && row.target.trim().is_empty() {
@@ -166,6 +216,7 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
             over_achievement: false,
             departure: None,
             completion: None,
+            coefficient: None,
         };
     }
 
@@ -185,14 +236,20 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
 
     let mut over_achievement = false;
     let mut completion = None;
+    let mut ratio = None;
     let rule = match kind {
-        IndicatorKind::Qualitative => qualitative(row, &label, w, out),
+        IndicatorKind::Qualitative => qualitative(row, &label, w, scheme, out),
         IndicatorKind::Positive | IndicatorKind::Negative | IndicatorKind::Equal => {
-            match quantities(row, &label, &target, &actual, out) {
+            match quantities(row, &label, (&target, target_field), &actual, out) {
                 Some((t, a)) => {
                     completion = num::div(a.number, t.number);
-                    let score = quantitative_score(kind, t.number, a.number, w);
-                    if kind == IndicatorKind::Positive && t.number > Decimal::ZERO {
+                    ratio =
+                        quantitative_score(kind, t.number, a.number, Decimal::ONE, scheme.reverse);
+                    let score = quantitative_score(kind, t.number, a.number, w, scheme.reverse);
+                    if scheme.flag_over_achievement
+                        && kind == IndicatorKind::Positive
+                        && t.number > Decimal::ZERO
+                    {
                         let limit = num::mul(t.number, Decimal::new(12, 1));
                         if limit.is_some_and(|l| a.number >= l) {
                             over_achievement = true;
@@ -305,6 +362,12 @@ pub fn assess_indicator(row: &Indicator, out: &mut Vec<Diagnostic>) -> Indicator
         over_achievement,
         departure: claim.departure,
         completion,
+        coefficient: match (claim.source, ratio) {
+            (ScoreSource::Rule, Some(r)) => Some(r),
+            (ScoreSource::Claimed, _) if w > Decimal::ZERO => num::div(claim.used, w),
+            // nothing scored yet: no coefficient (not 0 %)
+            _ => None,
+        },
     }
 }
 
@@ -342,11 +405,18 @@ fn unweighted(
         over_achievement: false,
         departure: None,
         completion: None,
+        coefficient: None,
     }
 }
 
 /// R4: the tier's band; the claimed score must lie in it.
-fn qualitative(row: &Indicator, label: &str, w: Decimal, out: &mut Vec<Diagnostic>) -> RuleScore {
+fn qualitative(
+    row: &Indicator,
+    label: &str,
+    w: Decimal,
+    scheme: &Scheme,
+    out: &mut Vec<Diagnostic>,
+) -> RuleScore {
     let f = |field| Field::Indicator(row.id.clone(), field);
     let Some(tier) = row.tier else {
         out.push(Diagnostic::new(
@@ -360,9 +430,9 @@ fn qualitative(row: &Indicator, label: &str, w: Decimal, out: &mut Vec<Diagnosti
     };
     let pct = |p: i64| num::mul(w, Decimal::new(p, 2)).unwrap_or(Decimal::ZERO);
     let (low, high, high_inclusive) = match tier {
-        QualitativeTier::Achieved => (pct(80), w, true),
-        QualitativeTier::Partial => (pct(60), pct(80), false),
-        QualitativeTier::NotAchieved => (Decimal::ZERO, pct(60), false),
+        QualitativeTier::Achieved => (pct(scheme.band_upper), w, true),
+        QualitativeTier::Partial => (pct(scheme.band_lower), pct(scheme.band_upper), false),
+        QualitativeTier::NotAchieved => (Decimal::ZERO, pct(scheme.band_lower), false),
     };
     let claimed = crate::parse::parse_number(&row.claimed)
         .ok()
@@ -423,11 +493,18 @@ fn qualitative(row: &Indicator, label: &str, w: Decimal, out: &mut Vec<Diagnosti
 fn quantities(
     row: &Indicator,
     label: &str,
-    target: &Value,
+    (target, target_field): (&Value, IndicatorField),
     actual: &Value,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Quantity, Quantity)> {
-    let f = |field| Field::Indicator(row.id.clone(), field);
+    let f = |field| {
+        let field = if field == IndicatorField::Target {
+            target_field
+        } else {
+            field
+        };
+        Field::Indicator(row.id.clone(), field)
+    };
     let t = match target {
         Value::Quantity(q) => q.clone(),
         Value::Invalid(p) => {
@@ -435,7 +512,7 @@ fn quantities(
                 Level::Error,
                 f(IndicatorField::Target),
                 RuleId::Input,
-                format!("{label}的年度指标值：{}", p.message_zh()),
+                format!("{label}的{}：{}", cell_zh(target_field), p.message_zh()),
                 format!("{label} target: {}", p.message_en()),
             ));
             return None;
@@ -445,13 +522,18 @@ fn quantities(
                 Level::Warning,
                 f(IndicatorField::Target),
                 RuleId::R3,
-                format!("{label}：年度指标值不是数值，无法按定量公式评分（可改为定性）"),
+                format!(
+                    "{label}：{}不是数值，无法按定量公式评分（可改为定性）",
+                    cell_zh(target_field)
+                ),
                 format!("{label}: the target is not a number; it cannot be scored by formula"),
             ));
             return None;
         }
     };
-    if t.number.is_sign_negative() && !t.number.is_zero() {
+    // a change rate (变动率, 增长率) may fall: its figures may be negative
+    let signed = SIGNED_NAME_WORDS.iter().any(|w| row.name.contains(w));
+    if t.number.is_sign_negative() && !t.number.is_zero() && !signed {
         out.push(Diagnostic::new(
             Level::Error,
             f(IndicatorField::Target),
@@ -494,7 +576,7 @@ fn quantities(
             return None;
         }
     };
-    if a.number.is_sign_negative() && !a.number.is_zero() {
+    if a.number.is_sign_negative() && !a.number.is_zero() && !signed {
         out.push(Diagnostic::new(
             Level::Error,
             f(IndicatorField::Actual),
@@ -536,20 +618,24 @@ fn quantities(
     Some((t, a))
 }
 
-/// The formulas of R3. `None` only on arithmetic overflow.
+/// The formulas of R3 (反向 as the template says). `None` only on arithmetic overflow.
 pub fn quantitative_score(
     kind: IndicatorKind,
     t: Decimal,
     a: Decimal,
     w: Decimal,
+    reverse: Reverse,
 ) -> Option<Decimal> {
     let zero = Decimal::ZERO;
     match kind {
         IndicatorKind::Positive => {
             if a >= t {
                 Some(w)
+            } else if t <= zero || a < zero {
+                // a change rate (变动率) below a target of 0 or less: not reached, and no ratio
+                // of signed figures means anything
+                Some(zero)
             } else {
-                // t > a ≥ 0 here, so t > 0
                 num::div(num::mul(w, a)?, t)
             }
         }
@@ -557,15 +643,20 @@ pub fn quantitative_score(
             if t.is_zero() {
                 Some(if a <= zero { w } else { zero })
             } else {
-                quantitative_score(IndicatorKind::Positive, t, a, w)
+                quantitative_score(IndicatorKind::Positive, t, a, w, reverse)
             }
         }
         IndicatorKind::Negative => {
-            if t.is_zero() {
-                return Some(if a <= zero { w } else { zero });
+            if t <= zero {
+                // "0起", or a change rate to keep at or below 0 % or −30 %: met or not
+                return Some(if a <= t { w } else { zero });
             }
             if a <= t {
                 return Some(w);
+            }
+            if reverse == Reverse::Ratio {
+                // a > t > 0 here
+                return num::div(num::mul(w, t)?, a);
             }
             if a >= num::mul(t, Decimal::TWO)? {
                 return Some(zero);

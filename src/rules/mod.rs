@@ -10,6 +10,7 @@ mod funds;
 mod indicators;
 pub mod num;
 pub mod review;
+mod scheme;
 mod score;
 
 pub use department::{assess_department, DepartmentAssessment, Figure, FigureKind};
@@ -19,6 +20,7 @@ pub use diagnostic::{
 pub use fields::fmt_num;
 pub use funds::{ExecutionResult, FundRowFigures, DEFAULT_EXECUTION_WEIGHT};
 pub use indicators::{detect_kind, quantitative_score, IndicatorResult, RuleScore};
+pub use scheme::{Reverse, Scheme};
 pub use score::ScoreSource;
 
 use crate::model::{Evaluation, Level1, Level2};
@@ -162,15 +164,18 @@ impl Assessment {
 pub fn assess(e: &Evaluation) -> Assessment {
     let mut out = Vec::new();
     header(e, &mut out);
-    let execution = funds::assess_funds(&e.funds, &mut out);
+    // the template's rules and layout where they differ from RULES.md (docs/TEMPLATES.md)
+    let tpl = crate::templates::template(e.template);
+    let scheme = tpl.scheme;
+    let execution = funds::assess_funds(&e.funds, &tpl.funds, scheme.execution_weight, &mut out);
     let indicators: Vec<IndicatorResult> = e
         .indicators
         .iter()
-        .map(|row| indicators::assess_indicator(row, &mut out))
+        .map(|row| indicators::assess_indicator(row, &scheme, &mut out))
         .collect();
 
-    let level1 = level1_results(e, &indicators, &mut out);
-    check_weight_sum(&execution, &level1, &mut out);
+    let level1 = level1_results(e, &tpl.level1_groups(e), &indicators, &mut out);
+    check_weight_sum(&execution, &level1, &indicators, &mut out);
 
     let mut raw_total = execution.used;
     let mut rule_total = execution.rule_score.unwrap_or(execution.used);
@@ -363,6 +368,19 @@ fn grade_of_text(t: &str) -> Option<Grade> {
 }
 
 fn header(e: &Evaluation, out: &mut Vec<Diagnostic>) {
+    if e.template.is_department() {
+        // a department form names its department, not a project
+        if e.department.trim().is_empty() {
+            out.push(Diagnostic::new(
+                Level::Warning,
+                Field::Header(HeaderField::Department),
+                RuleId::Input,
+                "部门（单位）名称未填",
+                "department name is blank",
+            ));
+        }
+        return;
+    }
     if e.project_name.trim().is_empty() {
         out.push(Diagnostic::new(
             Level::Warning,
@@ -376,10 +394,11 @@ fn header(e: &Evaluation, out: &mut Vec<Diagnostic>) {
 
 fn level1_results(
     e: &Evaluation,
+    groups: &[Level1],
     rows: &[IndicatorResult],
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Level1Result> {
-    Level1::ALL
+    groups
         .iter()
         .map(|&l1| {
             let weight = points(
@@ -465,13 +484,35 @@ fn level1_results(
 fn check_weight_sum(
     execution: &ExecutionResult,
     level1: &[Level1Result],
+    rows: &[IndicatorResult],
     out: &mut Vec<Diagnostic>,
 ) {
-    // a form that prints no level-1 weights (湖北 2020: points per block) has nothing to add up
+    let mut sum = execution.weight;
     if level1.iter().all(|l| l.weight.is_none()) {
+        // a form that prints no level-1 weights (湖北 2020, 四川, 重庆): the rows' weights add
+        // up with the execution weight, when every row has one (湖北's blocks carry the points
+        // of rows without)
+        let counted = rows.iter().filter(|r| r.applicable());
+        if rows.is_empty() || counted.clone().any(|r| r.weight.is_none()) {
+            return;
+        }
+        for l in level1 {
+            sum = sum.saturating_add(l.totals.weight);
+        }
+        if sum != Decimal::ONE_HUNDRED {
+            out.push(Diagnostic::new(
+                Level::Warning,
+                Field::Total,
+                RuleId::R1,
+                format!("预算执行率与各指标分值合计为{}，应为100", fmt_num(sum)),
+                format!(
+                    "execution and indicator weights add up to {}, not 100",
+                    fmt_num(sum)
+                ),
+            ));
+        }
         return;
     }
-    let mut sum = execution.weight;
     for l in level1 {
         sum = sum.saturating_add(l.weight.unwrap_or(Decimal::ZERO));
     }

@@ -110,6 +110,7 @@ fn form(
 ) -> Evaluation {
     Evaluation {
         id: id.into(),
+        template: Default::default(),
         project_name: project.into(),
         department: department.into(),
         implementing_unit: unit.into(),
@@ -155,6 +156,7 @@ fn sheling() -> Evaluation {
             claimed: "8".into(),
             reason: String::new(),
             claimed_rate: "100%".into(),
+            ..FundTable::default()
         },
         (goal, done),
         &[
@@ -192,6 +194,7 @@ fn zhaoshang() -> Evaluation {
             claimed: "7".into(),
             reason: String::new(),
             claimed_rate: "100%".into(),
+            ..FundTable::default()
         },
         (
             "引进总投资过千万项目20个，其中总投资过亿项目5个",
@@ -261,6 +264,7 @@ fn chubeiliang() -> Evaluation {
             claimed: "6".into(),
             reason: String::new(),
             claimed_rate: "100%".into(),
+            ..FundTable::default()
         },
         (
             "确保县级储备粮油正常运转",
@@ -386,6 +390,7 @@ fn guanbi() -> Evaluation {
             claimed: "9".into(),
             reason: String::new(),
             claimed_rate: "100%".into(),
+            ..FundTable::default()
         },
         (
             "解决改制企业遗留问题，维护社会稳定。",

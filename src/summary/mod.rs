@@ -80,6 +80,9 @@ pub struct SummaryRow {
     pub review: Option<(Decimal, Grade)>,
     /// Marked 已复核.
     pub reviewed: bool,
+    /// A 部门整体支出绩效自评表 (a department template): the department's own score, not one of
+    /// its projects.
+    pub department_form: bool,
 }
 
 impl SummaryRow {
@@ -104,6 +107,9 @@ pub struct Summary {
     pub grades: Vec<(Grade, usize)>,
     pub errors: usize,
     pub warnings: usize,
+    /// The department's own 部门整体支出绩效自评表 (department templates), apart from its projects:
+    /// not in the sums, averages and grades above.
+    pub overall: Vec<SummaryRow>,
 }
 
 impl Summary {
@@ -122,7 +128,12 @@ pub fn summary_row(e: &Evaluation) -> SummaryRow {
     let total_row = &a.execution.rows[0].1;
     SummaryRow {
         id: e.id.clone(),
-        project_name: e.project_name.clone(),
+        // a department form is called by its title
+        project_name: if e.template.is_department() {
+            crate::templates::form_title(e)
+        } else {
+            e.project_name.clone()
+        },
         implementing_unit: e.implementing_unit.clone(),
         annual_budget: total_row.annual_budget,
         executed: total_row.executed,
@@ -151,6 +162,7 @@ pub fn summary_row(e: &Evaluation) -> SummaryRow {
         over_achievements: a.indicators.iter().filter(|r| r.over_achievement).count(),
         review: a.review.as_ref().map(|r| (r.total, r.grade)),
         reviewed: a.review.as_ref().is_some_and(|r| r.done),
+        department_form: e.template.is_department(),
     }
 }
 
@@ -158,8 +170,11 @@ pub fn summarize<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> S
     summarize_rows(evaluations.into_iter().map(summary_row).collect())
 }
 
-/// Totals over rows already computed (the UI keeps one memo per row).
+/// Totals over rows already computed (the UI keeps one memo per row): the project forms'; a
+/// department form is kept apart in `overall`.
 pub fn summarize_rows(rows: Vec<SummaryRow>) -> Summary {
+    let (overall, rows): (Vec<SummaryRow>, Vec<SummaryRow>) =
+        rows.into_iter().partition(|r| r.department_form);
     let mut budget_sum = Decimal::ZERO;
     let mut executed_sum = Decimal::ZERO;
     let mut weighted = Decimal::ZERO;
@@ -198,6 +213,7 @@ pub fn summarize_rows(rows: Vec<SummaryRow>) -> Summary {
         errors,
         warnings,
         rows,
+        overall,
     }
 }
 

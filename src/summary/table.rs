@@ -100,14 +100,14 @@ pub fn county_table(c: &County, filter_note: Option<&str>) -> Table {
             let mut row = vec![
                 Cell::Text(name),
                 Cell::Count(l.forms()),
-                Cell::Text(
-                    if l.department_form.is_some() {
-                        "有"
-                    } else {
-                        "无"
+                // the department's own 自评表: its total and grade; its figures alone: 有数据
+                Cell::Text(match l.summary.overall.first() {
+                    Some(r) => {
+                        format!("{} {}", crate::rules::num::fmt2(r.total), r.grade.name_zh())
                     }
-                    .into(),
-                ),
+                    None if l.department_form.is_some() => "有基础数据".into(),
+                    None => "无".into(),
+                }),
             ];
             row.extend(figures(&l.summary));
             row.extend([

@@ -173,13 +173,22 @@ pub fn CountyPage(app: AppState, year: String) -> impl IntoView {
                     .filter_map(|&i| line.summary.rows.get(i).cloned())
                     .collect::<Vec<_>>();
                 let s = &line.summary;
-                let dept_form = line.department_form.clone().map(|id| {
-                    let route = Route::Department(id);
+                // the department's own 自评表 with its score, else its figures
+                let overall = line.summary.overall.first().cloned();
+                let dept_form = match (overall, line.department_form.clone()) {
+                    (Some(r), _) => Some((
+                        Route::Edit(r.id.clone()),
+                        tf("{} {}", &[&fmt2(r.total), &t(r.grade.name_zh())]),
+                    )),
+                    (None, Some(id)) => Some((Route::Department(id), t("有基础数据").to_string())),
+                    (None, None) => None,
+                }
+                .map(|(route, label)| {
                     view! {
-                        <a href=route.to_hash() on:click=move |ev| {
+                        <a href=route.to_hash() data-testid="county-overall" on:click=move |ev| {
                             ev.prevent_default();
                             app.navigate(route.clone());
-                        }>{t("有")}</a>
+                        }>{label}</a>
                     }
                 });
                 let history_dept = dept.clone();

@@ -263,8 +263,9 @@ pub fn DepartmentForm(app: AppState, entry: DeptEntry) -> impl IntoView {
                 </Show>
             </div>
             <h2 class="form-title">
-                {move || doc.with(|d| form_title(&d.year, t("部门整体支出绩效自评表")))}
+                {move || doc.with(|d| form_title(&d.year, t("部门整体支出绩效自评基础数据表")))}
             </h2>
+            <DepartmentForms app=app doc=doc dept_id=entry.id.clone() />
             <table class="form">
                 <tbody>
                     <tr>
@@ -365,5 +366,90 @@ fn formula(f: &crate::rules::Figure) -> String {
     match crate::i18n::lang() {
         crate::i18n::Lang::Zh => f.formula_zh.clone(),
         crate::i18n::Lang::En => f.formula_en(),
+    }
+}
+
+/// The department-year's 部门整体支出绩效自评表 (forms of a department template) beside its
+/// figures: each with its total and grade, and a new one of a chosen template, filled from
+/// these figures.
+#[component]
+fn DepartmentForms(app: AppState, doc: Doc, dept_id: String) -> impl IntoView {
+    let key = Memo::new(move |_| doc.with(crate::summary::GroupKey::of_department));
+    let forms = Memo::new(move |_| {
+        let key = key.get();
+        app.evals.with(|es| {
+            es.iter()
+                .filter(|e| {
+                    e.doc.with(|e| {
+                        e.template.is_department() && crate::summary::GroupKey::of(e) == key
+                    })
+                })
+                .map(|e| (e.id.clone(), e.doc, e.row))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choice = RwSignal::new(crate::model::TemplateId::Department);
+    let create = move |_| {
+        if let Some(id) = app.create_department_form(&dept_id, choice.get_untracked()) {
+            app.navigate(Route::Edit(id));
+        }
+    };
+    let options = crate::model::TemplateId::ALL
+        .into_iter()
+        .filter(|id| id.is_department())
+        .map(|id| {
+            view! {
+                <option value=id.key() selected=move || choice.get() == id>
+                    {crate::templates::template(id).name(crate::i18n::lang())}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="dept-forms no-print" data-testid="dept-forms">
+            <h3>{t("部门整体支出绩效自评表")}</h3>
+            {move || {
+                let list = forms.get();
+                if list.is_empty() {
+                    return view! { <p class="sub">{t("本部门本年度还没有部门整体支出绩效自评表。新建时，资金和共性指标取自下方数据。")}</p> }.into_any();
+                }
+                list.into_iter()
+                    .map(|(id, doc, row)| {
+                        let open = id.clone();
+                        view! {
+                            <p class="dept-form-line" data-id=id.clone()>
+                                <a href=Route::Edit(id.clone()).to_hash() on:click=move |ev| {
+                                    ev.prevent_default();
+                                    app.navigate(Route::Edit(open.clone()));
+                                }>
+                                    {move || doc.with(|e| crate::templates::template(e.template).name(crate::i18n::lang()))}
+                                </a>
+                                " "
+                                <span data-testid="dept-form-total">
+                                    {move || row.with(|r| tf("总分 {} · {}", &[&crate::rules::num::fmt2(r.total), &t(r.grade.name_zh())]))}
+                                </span>
+                            </p>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+            <label>
+                {t("表样")}
+                <select
+                    data-testid="dept-form-template"
+                    aria-label=t("表样")
+                    on:change=move |ev| {
+                        if let Some(id) = crate::model::TemplateId::from_key(&event_target_value(&ev)) {
+                            choice.set(id);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+            </label>
+            " "
+            <button class="primary" data-testid="new-dept-form" on:click=create>{t("＋ 新建部门整体支出绩效自评表")}</button>
+        </div>
     }
 }

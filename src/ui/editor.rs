@@ -16,6 +16,7 @@ use crate::rules::{
     assess, fmt_num, num::fmt2, num::fmt_pct, Assessment, Diagnostic, Field, HeaderField,
     IndicatorField, RuleScore, ScoreSource,
 };
+use crate::templates::Column;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,6 +25,8 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
     let doc = entry.doc;
     let assessment = Memo::new(move |_| doc.with(assess));
     let diags: Diags = Memo::new(move |_| assessment.with(|a| index_diagnostics(&a.diagnostics)));
+    // the tables' shape follows the form's template: rebuilt when it changes, not when typing
+    let template = Memo::new(move |_| doc.with(|e| e.template));
     view! {
         <section class="editor">
             <div class="toolbar no-print">
@@ -38,16 +41,29 @@ pub fn Editor(app: AppState, entry: EvalEntry) -> impl IntoView {
                 </span>
             </div>
             <h2 class="form-title">
-                {move || doc.with(|e| form_title(&e.year, t("预算支出绩效自评表")))}
+                {move || doc.with(|e| form_title(&e.year, t(crate::templates::template(e.template).title_zh)))}
             </h2>
             <PasteRows app=app doc=doc />
             <div class="form-layout">
                 <div class="form-main">
-                    <HeaderTable app=app doc=doc diags=diags />
-                    <FundTableView app=app doc=doc assessment=assessment diags=diags />
+                    {move || {
+                        let _shape = template.get();
+                        view! { <HeaderTable app=app doc=doc diags=diags /> }
+                    }}
+                    <super::template::DepartmentLink app=app doc=doc />
+                    {move || {
+                        let _shape = template.get();
+                        view! { <FundTableView app=app doc=doc assessment=assessment diags=diags /> }
+                    }}
                     <super::review::FundReview app=app doc=doc diags=diags />
-                    <GoalTable app=app doc=doc />
-                    <IndicatorTable app=app doc=doc assessment=assessment diags=diags />
+                    {move || {
+                        let _shape = template.get();
+                        view! { <GoalTable app=app doc=doc /> }
+                    }}
+                    {move || {
+                        let _shape = template.get();
+                        view! { <IndicatorTable app=app doc=doc assessment=assessment diags=diags /> }
+                    }}
                     <SignOffView app=app doc=doc />
                     <super::review::ReviewBlock app=app doc=doc assessment=assessment />
                     <NoteView app=app doc=doc diags=diags />
@@ -86,21 +102,40 @@ fn SummaryBar(assessment: Memo<Assessment>) -> impl IntoView {
 #[component]
 fn HeaderTable(app: AppState, doc: RwSignal<Evaluation>, diags: Diags) -> impl IntoView {
     let assessment = diags;
+    // a department form names its department and year; a project form its project and units
+    let department = doc.with_untracked(|e| e.template.is_department());
+    let rows = if department {
+        view! {
+            <tr>
+                <th>{t("部门（单位）名称")}</th>
+                <td colspan="3">{header_field(app, doc, assessment, HeaderField::Department)}</td>
+                <th>{t("年度")}</th>
+                <td>{header_field(app, doc, assessment, HeaderField::Year)}</td>
+            </tr>
+        }
+        .into_any()
+    } else {
+        view! {
+            <tr>
+                <th>{t("项目名称")}</th>
+                <td colspan="3">{header_field(app, doc, assessment, HeaderField::ProjectName)}</td>
+                <th>{t("年度")}</th>
+                <td>{header_field(app, doc, assessment, HeaderField::Year)}</td>
+            </tr>
+            <tr>
+                <th>{t("主管部门")}</th>
+                <td colspan="2">{header_field(app, doc, assessment, HeaderField::Department)}</td>
+                <th>{t("实施单位")}</th>
+                <td colspan="2">{header_field(app, doc, assessment, HeaderField::ImplementingUnit)}</td>
+            </tr>
+        }
+        .into_any()
+    };
     view! {
         <table class="form header-table">
             <tbody>
-                <tr>
-                    <th>{t("项目名称")}</th>
-                    <td colspan="3">{header_field(app, doc, assessment, HeaderField::ProjectName)}</td>
-                    <th>{t("年度")}</th>
-                    <td>{header_field(app, doc, assessment, HeaderField::Year)}</td>
-                </tr>
-                <tr>
-                    <th>{t("主管部门")}</th>
-                    <td colspan="2">{header_field(app, doc, assessment, HeaderField::Department)}</td>
-                    <th>{t("实施单位")}</th>
-                    <td colspan="2">{header_field(app, doc, assessment, HeaderField::ImplementingUnit)}</td>
-                </tr>
+                {rows}
+                <super::template::TemplateRow app=app doc=doc />
             </tbody>
         </table>
     }
@@ -113,13 +148,28 @@ fn FundTableView(
     assessment: Memo<Assessment>,
     diags: Diags,
 ) -> impl IntoView {
-    let rows = FundRowKind::ALL
+    let tpl = crate::templates::template(doc.with_untracked(|e| e.template));
+    // the rows and columns the template prints, and any other that holds something
+    let kinds: Vec<FundRowKind> = doc.with_untracked(|e| tpl.fund_rows(e));
+    let initial = doc.with_untracked(|e| tpl.shows_initial_budget(e));
+    // a form that scores execution among its indicators has no 分值 or 得分 here
+    let scored = doc.with_untracked(|e| tpl.shows_execution_score(e));
+    let columns: Vec<FundColumn> = FundColumn::ALL
+        .into_iter()
+        .filter(|c| initial || *c != FundColumn::InitialBudget)
+        .collect();
+    let span = kinds.len().to_string();
+    let wide = (columns.len() + if scored { 3 } else { 1 }).to_string();
+    let row_name = move |kind: FundRowKind| t(tpl.fund_label(kind));
+    let rows = kinds
         .into_iter()
         .map(|kind| {
-            let cells = FundColumn::ALL
+            let span = span.clone();
+            let cells = columns
+                .clone()
                 .into_iter()
                 .map(|col| {
-                    let label = tf("{}{}", &[&t(kind.name_zh()), &t(col.name_zh())]);
+                    let label = tf("{}{}", &[&row_name(kind), &t(col.name_zh())]);
                     view! {
                         <td>
                             {text_input(
@@ -146,33 +196,41 @@ fn FundTableView(
                 })
             };
             let is_total = kind == FundRowKind::Total;
+            let rate_cell = if is_total {
+                view! { <td class="rate" data-testid="execution-rate">{rate}</td> }.into_any()
+            } else {
+                view! { <td class="rate">{rate}</td> }.into_any()
+            };
+            let weight_cell = (is_total && scored).then(|| {
+                view! {
+                    <td rowspan=span.clone()>
+                        {text_input(
+                            app,
+                            doc,
+                            diags,
+                            Field::FundWeight,
+                            t("预算执行率分值").into(),
+                            "num",
+                            |e| e.funds.weight.clone(),
+                            |e, v| e.funds.weight = v,
+                        )}
+                    </td>
+                }
+            });
+            let score_cell = (is_total && scored).then(|| {
+                view! {
+                    <td rowspan=span.clone() class="score-cell">
+                        <ExecutionScore app=app doc=doc assessment=assessment diags=diags />
+                    </td>
+                }
+            });
             view! {
                 <tr class:total-row=is_total>
-                    <th class="row-head">{t(kind.name_zh())}</th>
+                    <th class="row-head">{row_name(kind)}</th>
                     {cells}
-                    {if is_total {
-                        view! {
-                            <td rowspan="4">
-                                {text_input(
-                                    app,
-                                    doc,
-                                    diags,
-                                    Field::FundWeight,
-                                    t("预算执行率分值").into(),
-                                    "num",
-                                    |e| e.funds.weight.clone(),
-                                    |e, v| e.funds.weight = v,
-                                )}
-                            </td>
-                            <td class="rate" data-testid="execution-rate">{rate}</td>
-                            <td rowspan="4" class="score-cell">
-                                <ExecutionScore app=app doc=doc assessment=assessment diags=diags />
-                            </td>
-                        }
-                            .into_any()
-                    } else {
-                        view! { <td class="rate">{rate}</td> }.into_any()
-                    }}
+                    {weight_cell}
+                    {rate_cell}
+                    {score_cell}
                 </tr>
             }
         })
@@ -181,20 +239,20 @@ fn FundTableView(
         <table class="form fund-table">
             <thead>
                 <tr>
-                    <th>{t("项目资金（万元）")}</th>
-                    <th>{t("年初预算数")}</th>
-                    <th>{t("全年预算数")}</th>
-                    <th>{t("全年执行数")}</th>
-                    <th>{t("分值")}</th>
-                    <th>{t("执行率")}</th>
-                    <th>{t("得分")}</th>
+                    <th>{t(tpl.funds.heading_zh)}</th>
+                    {initial.then(|| view! { <th>{tpl.funds.initial_budget.map(t).unwrap_or_else(|| t("年初预算数"))}</th> })}
+                    <th>{t(tpl.funds.budget_zh)}</th>
+                    <th>{t(tpl.funds.executed_zh)}</th>
+                    {scored.then(|| view! { <th>{t(tpl.funds.weight_zh)}</th> })}
+                    <th>{t(tpl.funds.rate_zh)}</th>
+                    {scored.then(|| view! { <th>{t(tpl.funds.score_zh)}</th> })}
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
             <tbody>
                 <tr>
                     <th class="row-head">{t("执行偏差说明")}</th>
-                    <td colspan="6">
+                    <td colspan=wide.clone()>
                         {text_area(
                             app,
                             doc,
@@ -208,7 +266,7 @@ fn FundTableView(
                 </tr>
                 <tr class="printed-claim">
                     <th class="row-head" title=t("导入的表上印的执行率，用于核对；自己填的表可留空")>{t("表上执行率")}</th>
-                    <td colspan="6">
+                    <td colspan=wide>
                         {text_input(
                             app,
                             doc,
@@ -419,17 +477,18 @@ fn GoalTable(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView {
             ></textarea>
         }
     };
+    let goal = &crate::templates::template(doc.with_untracked(|e| e.template)).goal;
     view! {
         <table class="form goal-table">
             <tbody>
                 <tr>
-                    <th rowspan="2" class="row-head">{t("年度总体目标")}</th>
-                    <th>{t("预期目标")}</th>
-                    <th>{t("实际完成情况")}</th>
+                    <th rowspan="2" class="row-head">{t(goal.heading_zh)}</th>
+                    <th>{t(goal.expected_zh)}</th>
+                    <th>{t(goal.achieved_zh)}</th>
                 </tr>
                 <tr>
-                    <td>{area(t("预期目标"), |e| e.goal.expected.clone(), |e, v| e.goal.expected = v)}</td>
-                    <td>{area(t("实际完成情况"), |e| e.goal.achieved.clone(), |e, v| e.goal.achieved = v)}</td>
+                    <td>{area(t(goal.expected_zh), |e| e.goal.expected.clone(), |e, v| e.goal.expected = v)}</td>
+                    <td>{area(t(goal.achieved_zh), |e| e.goal.achieved.clone(), |e, v| e.goal.achieved = v)}</td>
                 </tr>
             </tbody>
         </table>
@@ -445,20 +504,41 @@ fn IndicatorTable(
 ) -> impl IntoView {
     let feed = RowFeed::new(doc, assessment);
     let review = super::review::shown(app, doc);
+    let tpl = crate::templates::template(doc.with_untracked(|e| e.template));
+    let flat = tpl.indicators.flat;
+    // the template's columns and any other a row holds; the table is rebuilt when the template
+    // changes, not while typing
+    let cols = StoredValue::new(doc.with_untracked(|e| tpl.columns(e)));
+    let ncols = cols.with_value(|c| c.len()) + 1;
     // The table's shape changes only when rows are added, removed or moved; typing does not
     // re-render it (the memo compares equal), so inputs keep focus.
     let structure = Memo::new(move |_| {
         doc.with(|e| {
-            e.indicators
-                .iter()
-                .map(|i| (i.level2, i.id.clone()))
-                .collect::<Vec<_>>()
+            (
+                tpl.level1_groups(e),
+                e.indicators
+                    .iter()
+                    .map(|i| (i.level2, i.id.clone()))
+                    .collect::<Vec<_>>(),
+            )
         })
     });
     let body = move || {
-        let s = structure.get();
+        let (groups, s) = structure.get();
         let mut rows: Vec<AnyView> = Vec::new();
-        for l1 in Level1::ALL {
+        let row = |id: String, cells: (Option<AnyView>, Option<AnyView>)| {
+            cols.with_value(|cols| {
+                indicator_row(app, doc, feed.row(&id), id, cells, review, tpl, cols)
+            })
+        };
+        if flat {
+            // one list in the form's order (重庆)
+            for (_, id) in s {
+                rows.push(row(id, (None, None)));
+            }
+            return rows;
+        }
+        for l1 in groups {
             let spans: Vec<(Level2, Vec<String>)> = l1
                 .groups()
                 .iter()
@@ -485,7 +565,7 @@ fn IndicatorTable(
                             <tr class="empty-group">
                                 {l1_cell}
                                 {level2_cell(app, doc, l2, 1)}
-                                <td colspan=move || if review.get() { "9" } else { "8" } class="none">{t("无")}</td>
+                                <td colspan=move || (ncols + usize::from(review.get())).to_string() class="none">{t("无")}</td>
                             </tr>
                         }
                         .into_any(),
@@ -494,33 +574,56 @@ fn IndicatorTable(
                     let mut l1_cell = l1_cell;
                     for (k, id) in ids.into_iter().enumerate() {
                         let l2_cell = (k == 0).then(|| level2_cell(app, doc, l2, n));
-                        rows.push(indicator_row(
-                            app,
-                            doc,
-                            feed.row(&id),
-                            id,
-                            (l1_cell.take(), l2_cell),
-                            review,
-                        ));
+                        rows.push(row(id, (l1_cell.take(), l2_cell)));
                     }
                 }
             }
         }
         rows
     };
+    let (lead, before_weight, after_score) = cols.with_value(|cols| {
+        let lead = if flat { 0 } else { 2 };
+        let weight = cols.iter().position(|c| *c == Column::Weight).unwrap_or(0);
+        let score = cols
+            .iter()
+            .position(|c| *c == Column::Score)
+            .unwrap_or(weight);
+        (lead, lead + weight, (cols.len() - score - 1).max(1))
+    });
+    let heads = cols.with_value(|cols| {
+        cols.iter()
+            .map(|c| {
+                let label = t(tpl.indicators.label(*c));
+                let class = column_class(*c);
+                let kind = (*c == Column::Weight)
+                    .then(|| view! { <th class="kind-col no-print">{t("类型")}</th> });
+                view! { <th class=class>{label}</th> {kind} }
+            })
+            .collect_view()
+    });
+    // a flat form adds rows at its end; a grouped one under each 二级指标
+    let add_flat = flat.then(|| {
+        let group = tpl.indicators.level1[0].0.groups()[0];
+        view! {
+            <button
+                class="small add-row no-print"
+                data-testid="add-flat-row"
+                on:click=move |_| {
+                    let mut new_id = String::new();
+                    app.edit(doc, |e| new_id = e.add_row(group));
+                    focus_later(field_dom_id(&Field::Indicator(new_id, IndicatorField::Name)));
+                }
+            >
+                {t("+ 添加指标")}
+            </button>
+        }
+    });
     view! {
-        <table class="form indicator-table">
+        <table class="form indicator-table" class:flat=flat>
             <thead>
                 <tr>
-                    <th>{t("一级指标")}</th>
-                    <th>{t("二级指标")}</th>
-                    <th>{t("三级指标")}</th>
-                    <th>{t("年度指标值")}</th>
-                    <th>{t("实际完成值")}</th>
-                    <th>{t("分值")}</th>
-                    <th class="kind-col">{t("类型")}</th>
-                    <th>{t("得分")}</th>
-                    <th>{t("偏差原因分析及改进措施")}</th>
+                    {(lead > 0).then(|| view! { <th>{t("一级指标")}</th><th>{t("二级指标")}</th> })}
+                    {heads}
                     {move || review.get().then(|| view! { <th class="review-col">{t("复核")}</th> })}
                     <th class="no-print">{t("操作")}</th>
                 </tr>
@@ -528,19 +631,21 @@ fn IndicatorTable(
             <tbody>{body}</tbody>
             <tfoot>
                 <tr class="total-line">
-                    <th colspan="5">{t("总分")}</th>
+                    <th colspan=before_weight.to_string()>{t("总分")} {add_flat}</th>
                     <td>"100"</td>
-                    <td class="kind"></td>
+                    <td class="kind no-print"></td>
                     <td class="score-cell"><strong data-testid="total-foot">{move || assessment.with(|a| fmt2(a.total))}</strong></td>
-                    <td>{move || assessment.with(|a| tf("等级：{}", &[&t(a.grade.name_zh())]))} {notes(diags, Field::Total)}</td>
+                    <td colspan=after_score.to_string()>{move || assessment.with(|a| tf("等级：{}", &[&t(a.grade.name_zh())]))} {notes(diags, Field::Total)}</td>
                     {move || review.get().then(|| view! {
                         <td class="review-col">{super::review::summary_text(assessment)}</td>
                     })}
                     <td class="no-print"></td>
                 </tr>
                 <tr class="printed-claim">
-                    <th colspan="5" title=t("导入的表上印的总分和等级，用于核对；自己填的表可留空")>{t("表上总分")}</th>
-                    <td colspan="3">
+                    // under the scores, as the 总分 line above (the 类型 column is not printed)
+                    <th colspan=(before_weight + 1).to_string() title=t("导入的表上印的总分和等级，用于核对；自己填的表可留空")>{t("表上总分")}</th>
+                    <td class="kind no-print"></td>
+                    <td>
                         {text_input(
                             app,
                             doc,
@@ -552,7 +657,7 @@ fn IndicatorTable(
                             |e, v| e.claimed_total = v,
                         )}
                     </td>
-                    <td>
+                    <td colspan=after_score.to_string()>
                         {t("表上等级")}
                         {text_input(
                             app,
@@ -570,6 +675,24 @@ fn IndicatorTable(
                 </tr>
             </tfoot>
         </table>
+    }
+}
+
+/// The CSS class of an indicator column (widths in the stylesheet and in print).
+fn column_class(c: Column) -> &'static str {
+    match c {
+        Column::Name => "name",
+        Column::Operator => "nature",
+        Column::Target => "target",
+        Column::Unit => "unit",
+        Column::Nature => "quality",
+        Column::AdjustedTarget => "target adjusted",
+        Column::Actual => "actual",
+        Column::Coefficient => "coefficient",
+        Column::Weight => "weight",
+        Column::Score => "score-cell",
+        Column::Core => "core",
+        Column::Reason => "reason",
     }
 }
 
@@ -593,7 +716,8 @@ fn level1_cell(
     view! {
         <td rowspan=span class="l1">
             <div class="l1-name">{t(l1.name_zh())}</div>
-            <div class="l1-weight">
+            // a form that prints no 一级 weights (湖北 2020) prints no empty brackets
+            <div class="l1-weight" class:blank-weight=move || doc.with(|e| e.level1_weights.get(l1).trim().is_empty())>
                 {t("（")}
                 {text_input(
                     app,
@@ -633,6 +757,7 @@ fn level2_cell(app: AppState, doc: RwSignal<Evaluation>, l2: Level2, span: usize
     .into_any()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn indicator_row(
     app: AppState,
     doc: RwSignal<Evaluation>,
@@ -640,6 +765,8 @@ fn indicator_row(
     id: String,
     (l1_cell, l2_cell): (Option<AnyView>, Option<AnyView>),
     review: Memo<bool>,
+    tpl: &'static crate::templates::Template,
+    cols: &[Column],
 ) -> AnyView {
     let text = |which, label: &str, multiline| {
         indicator_text(
@@ -717,17 +844,59 @@ fn indicator_row(
             IndicatorField::Name,
         )));
     };
+    // the target in several columns (指标性质 | 指标值 | 度量单位, or 计量单位 apart): one text
+    // behind them, each cell writing it back whole
+    let target = tpl.indicators.split_target().then(|| {
+        super::template::TargetCells::new(
+            app,
+            doc,
+            rv,
+            id.clone(),
+            tpl.indicators.has(Column::Operator),
+        )
+    });
+    let mut claim = Some(claim);
+    let cells = cols
+        .iter()
+        .map(|c| {
+            let label = t(tpl.indicators.label(*c));
+            match c {
+                Column::Name => view! { <td class="name">{text(IndicatorField::Name, label, true)}</td> }.into_any(),
+                Column::Operator => target.as_ref().map(|x| x.operator()).into_any(),
+                Column::Target => match &target {
+                    Some(x) => x.value(),
+                    None => view! { <td class="target">{text(IndicatorField::Target, label, true)}</td> }.into_any(),
+                },
+                Column::Unit => target.as_ref().map(|x| x.unit()).into_any(),
+                Column::Nature => view! { <td class="quality">{nature_select(app, doc, rv, id.clone())}</td> }.into_any(),
+                Column::AdjustedTarget => view! { <td class="target adjusted">{text(IndicatorField::AdjustedTarget, label, true)}</td> }.into_any(),
+                Column::Actual => view! { <td class="actual">{text(IndicatorField::Actual, label, true)}</td> }.into_any(),
+                Column::Coefficient => {
+                    let coefficient = move || {
+                        result()
+                            .filter(|r| r.applicable())
+                            .and_then(|r| r.coefficient)
+                            .map(fmt_pct)
+                            .unwrap_or_else(|| "—".into())
+                    };
+                    view! { <td class="coefficient" data-testid="coefficient">{coefficient}</td> }.into_any()
+                }
+                Column::Weight => view! {
+                    <td class="weight">{text(IndicatorField::Weight, label, false)}</td>
+                    <td class="kind no-print">{kind_select(app, doc, rv, id.clone())}</td>
+                }
+                .into_any(),
+                Column::Score => view! { <td class="score-cell">{claim.take()} <div class="sub band">{band_text}</div></td> }.into_any(),
+                Column::Core => view! { <td class="core">{core_box(app, doc, rv, id.clone())}</td> }.into_any(),
+                Column::Reason => view! { <td class="reason">{text(IndicatorField::Reason, label, true)}</td> }.into_any(),
+            }
+        })
+        .collect_view();
     view! {
         <tr class="indicator-row" data-row=id.clone() on:keydown=on_enter>
             {l1_cell}
             {l2_cell}
-            <td class="name">{text(IndicatorField::Name, t("三级指标"), true)}</td>
-            <td class="target">{text(IndicatorField::Target, t("年度指标值"), true)}</td>
-            <td class="actual">{text(IndicatorField::Actual, t("实际完成值"), true)}</td>
-            <td class="weight">{text(IndicatorField::Weight, t("分值"), false)}</td>
-            <td class="kind">{kind_select(app, doc, rv, id.clone())}</td>
-            <td class="score-cell">{claim} <div class="sub band">{band_text}</div></td>
-            <td class="reason">{text(IndicatorField::Reason, t("偏差原因分析及改进措施"), true)}</td>
+            {cells}
             {
                 let id = id.clone();
                 move || {
@@ -800,6 +969,78 @@ fn kind_select(app: AppState, doc: RwSignal<Evaluation>, rv: RowView, id: String
             }
         </Show>
         {notes_of(rv.field_diags(Field::Indicator(id.clone(), IndicatorField::Tier)))}
+    }
+}
+
+/// 指标性质 as 定量 / 定性 (重庆): 定性 scores by tier; 定量 goes back to what the target says,
+/// or to 正向 when the target reads as text.
+fn nature_select(
+    app: AppState,
+    doc: RwSignal<Evaluation>,
+    rv: RowView,
+    id: String,
+) -> impl IntoView {
+    let qualitative = Memo::new(move |_| {
+        rv.result
+            .with(|r| r.as_ref().map(|r| r.kind) == Some(IndicatorKind::Qualitative))
+    });
+    let shown = move || {
+        if qualitative.get() {
+            t("定性")
+        } else {
+            t("定量")
+        }
+    };
+    view! {
+        <select
+            class="no-print"
+            aria-label=t("指标性质")
+            data-testid="nature"
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                app.edit(doc, |e| {
+                    let detected = crate::rules::detect_kind(
+                        "",
+                        &crate::parse::parse_value(e.indicator(&id).map(|i| i.effective_target()).unwrap_or("")),
+                    );
+                    if let Some(i) = e.indicator_mut(&id) {
+                        i.kind_override = match v.as_str() {
+                            "qualitative" => Some(IndicatorKind::Qualitative),
+                            _ if detected == IndicatorKind::Qualitative => Some(IndicatorKind::Positive),
+                            _ => None,
+                        };
+                    }
+                });
+            }
+        >
+            <option value="quantitative" selected=move || !qualitative.get()>{t("定量")}</option>
+            <option value="qualitative" selected=move || qualitative.get()>{t("定性")}</option>
+        </select>
+        <span class="print-only">{shown}</span>
+    }
+}
+
+/// 是否核心指标: a box on screen, 是 / 否 in print.
+fn core_box(app: AppState, doc: RwSignal<Evaluation>, rv: RowView, id: String) -> impl IntoView {
+    let core = Memo::new(move |_| rv.row.with(|r| r.as_ref().is_some_and(|i| i.core)));
+    let dom_id = format!("f-i-{id}-Core");
+    view! {
+        <input
+            type="checkbox"
+            id=dom_id
+            class="no-print"
+            aria-label=t("是否核心指标")
+            prop:checked=move || core.get()
+            on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                app.edit(doc, |e| {
+                    if let Some(i) = e.indicator_mut(&id) {
+                        i.core = on;
+                    }
+                });
+            }
+        />
+        <span class="print-only">{move || if core.get() { t("是") } else { t("否") }}</span>
     }
 }
 

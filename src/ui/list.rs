@@ -35,8 +35,9 @@ impl SortBy {
 
 #[component]
 pub fn EvaluationList(app: AppState) -> impl IntoView {
+    let template = RwSignal::new(super::template::remembered());
     let create = move |_| {
-        let id = app.create();
+        let id = app.create(template.get_untracked());
         app.navigate(Route::Edit(id));
     };
     let samples = SAMPLES
@@ -148,6 +149,7 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
         <section class="list">
             <div class="list-actions">
                 <button class="primary" data-testid="new-evaluation" on:click=create>{t("＋ 新建项目支出绩效自评表")}</button>
+                <super::template::NewFormTemplate choice=template />
                 <div class="samples">
                     <span class="sub">{t("载入示例（衡山县商务和粮食局2022年）：")}</span>
                     {samples}
@@ -246,7 +248,14 @@ fn GroupTable(
         year: key.year.clone(),
     };
     let href = route.to_hash();
-    let n = ids.len();
+    // the department's own form is not one of its projects
+    let n = ids
+        .iter()
+        .filter(|id| {
+            app.entry(id)
+                .is_some_and(|e| e.doc.with_untracked(|e| !e.template.is_department()))
+        })
+        .count();
     // built when the group is open: a folded group costs neither its rows nor their scores
     let rows = move || {
         open.get().then(|| {
@@ -313,7 +322,10 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
     let dup_id = entry.id.clone();
     let title = move || {
         doc.with(|e| {
-            if e.project_name.trim().is_empty() {
+            if e.template.is_department() {
+                // the department's own form, beside its projects
+                t(crate::templates::template(e.template).title_zh).to_string()
+            } else if e.project_name.trim().is_empty() {
                 t("（未命名项目）").to_string()
             } else {
                 e.project_name.clone()
@@ -437,9 +449,9 @@ fn DepartmentSection(app: AppState) -> impl IntoView {
         app.navigate(Route::Department(id));
     };
     view! {
-        <h3>{t("部门整体支出绩效自评表")}</h3>
+        <h3>{t("部门整体支出基础数据（预决算、“三公”经费、资产、人员）")}</h3>
         <div class="list-actions">
-            <button data-testid="new-department" on:click=create>{t("＋ 新建部门整体支出自评表")}</button>
+            <button data-testid="new-department" on:click=create>{t("＋ 新建部门整体支出基础数据")}</button>
             <button class="sample" data-sample="sample-dept" on:click=sample>{t("载入示例：衡山县商务和粮食局2022年部门整体支出")}</button>
         </div>
         <Show when=move || app.depts.with(|v| !v.is_empty())>

@@ -16,6 +16,7 @@ mod office_export;
 mod review;
 mod state;
 mod summary;
+mod template;
 mod widgets;
 
 use crate::i18n::t;

@@ -591,14 +591,26 @@ impl AppState {
         self.leave_to_list();
     }
 
-    /// A new blank form for last year (the year a self-evaluation looks back on); returns its id.
-    pub fn create(&self) -> String {
+    /// A new blank form of `template` for last year (the year a self-evaluation looks back on);
+    /// returns its id.
+    pub fn create(&self, template: crate::model::TemplateId) -> String {
         let year = js_sys::Date::new_0()
             .get_full_year()
             .saturating_sub(1)
             .to_string();
-        self.run(|s, d| s.create(d, &WebClock, year))
+        self.run(|s, d| s.create(d, &WebClock, year, template))
             .unwrap_or_default()
+    }
+
+    /// A new 部门整体支出绩效自评表 beside the department form `dept_id`, filled from its
+    /// figures; returns its id.
+    pub fn create_department_form(
+        &self,
+        dept_id: &str,
+        template: crate::model::TemplateId,
+    ) -> Option<String> {
+        self.run(|s, d| s.create_department_form(d, &WebClock, dept_id, template))
+            .flatten()
     }
 
     /// Adds one of the built-in examples as a new evaluation; returns its id.

@@ -43,15 +43,20 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
         }
     };
     let amount = |v: Option<rust_decimal::Decimal>| v.map(fmt_num).unwrap_or_else(|| "—".into());
+    // the projects; the department's own form has a line of its own under the table
+    let projects = Memo::new(move |_| summary.with(|s| s.rows.clone()));
     let body = move || {
-        rows.get()
+        projects
+            .get()
             .into_iter()
             .map(|r| {
                 let id = r.id.clone();
-                let level1 = r
-                    .level1_scores
+                let level1 = crate::model::Level1::STANDARD
                     .iter()
-                    .map(|(_, s)| view! { <td class="num">{fmt2(*s)}</td> })
+                    .map(|l| {
+                        let s = r.level1_scores.iter().find(|(x, _)| x == l).map(|(_, s)| *s);
+                        view! { <td class="num">{s.map(fmt2).unwrap_or_else(|| "—".into())}</td> }
+                    })
                     .collect_view();
                 view! {
                     <tr data-id=r.id.clone()>
@@ -103,7 +108,7 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                 }>{t("导出Word报告")}</button>
                 <button on:click=move |_| print_page()>{t("打印")}</button>
                 {move || dept_form().map(|id| view! {
-                    <button on:click=move |_| app.navigate(Route::Department(id.clone()))>{t("打开部门整体支出自评表")}</button>
+                    <button on:click=move |_| app.navigate(Route::Department(id.clone()))>{t("打开部门整体支出基础数据")}</button>
                 })}
             </div>
             <h2 class="form-title">{title}{t(" 项目支出绩效自评汇总表")}</h2>
@@ -127,7 +132,7 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                 <tbody>{body}</tbody>
                 <tfoot>
                     <tr class="total-line">
-                        <th colspan="2">{move || tf("合计（{}个项目）", &[&rows.with(Vec::len)])}</th>
+                        <th colspan="2">{move || tf("合计（{}个项目）", &[&projects.with(Vec::len)])}</th>
                         <td class="num">{move || summary.with(|s| fmt_num(s.budget_sum))}</td>
                         <td class="num">{move || summary.with(|s| fmt_num(s.executed_sum))}</td>
                         <td class="num">{move || summary.with(|s| s.rate.map(fmt_pct).unwrap_or_else(|| "—".into()))}</td>
@@ -141,6 +146,50 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                     </tr>
                 </tfoot>
             </table>
+            {move || {
+                let overall = summary.with(|s| s.overall.clone());
+                (!overall.is_empty()).then(|| {
+                    let lines = overall
+                        .into_iter()
+                        .map(|r| {
+                            let id = r.id.clone();
+                            view! {
+                                <tr data-id=r.id.clone()>
+                                    <td>
+                                        <a href=Route::Edit(id.clone()).to_hash() class="open" on:click=move |ev| {
+                                            ev.prevent_default();
+                                            app.navigate(Route::Edit(id.clone()));
+                                        }>{t(&r.project_name).to_string()}</a>
+                                    </td>
+                                    <td class="num">{amount(r.annual_budget)}</td>
+                                    <td class="num">{amount(r.executed)}</td>
+                                    <td class="num">{r.rate.map(fmt_pct).unwrap_or_else(|| "—".into())}</td>
+                                    <td class="num total" data-testid="overall-total">{fmt2(r.total)}</td>
+                                    <td>{t(r.grade.name_zh())}</td>
+                                    <td class:has-errors={r.errors > 0}>{tf("{} ／ {}", &[&r.errors, &r.warnings])}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h3>{t("部门整体支出绩效自评")}</h3>
+                        <table class="form summary-table overall" data-testid="overall">
+                            <thead>
+                                <tr>
+                                    <th>{t("自评表")}</th>
+                                    <th>{t("全年预算数（万元）")}</th>
+                                    <th>{t("全年执行数（万元）")}</th>
+                                    <th>{t("执行率")}</th>
+                                    <th>{t("总分")}</th>
+                                    <th>{t("等级")}</th>
+                                    <th>{t("错误／警告")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{lines}</tbody>
+                        </table>
+                    }
+                })
+            }}
             <p class="grades" data-testid="grade-distribution">
                 {t("等级分布：")}
                 {move || summary.with(|s| {
@@ -148,7 +197,7 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                 })}
                 {move || summary.with(|s| tf("；错误 {} 条，警告 {} 条", &[&s.errors, &s.warnings]))}
             </p>
-            <SummaryChart rows=rows />
+            <SummaryChart rows=projects />
         </section>
     }
 }

@@ -179,6 +179,7 @@ impl RowView {
                     .map(|i| match which {
                         IndicatorField::Name => i.name.clone(),
                         IndicatorField::Target => i.target.clone(),
+                        IndicatorField::AdjustedTarget => i.adjusted_target.clone(),
                         IndicatorField::Actual => i.actual.clone(),
                         IndicatorField::Weight => i.weight.clone(),
                         IndicatorField::Claimed => i.claimed.clone(),
@@ -412,6 +413,7 @@ pub fn indicator_text(
             match which {
                 IndicatorField::Name => i.name = v,
                 IndicatorField::Target => i.target = v,
+                IndicatorField::AdjustedTarget => i.adjusted_target = v,
                 IndicatorField::Actual => i.actual = v,
                 IndicatorField::Weight => i.weight = v,
                 IndicatorField::Claimed => i.claimed = v,

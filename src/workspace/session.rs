@@ -247,10 +247,34 @@ impl Session {
         id
     }
 
-    /// A new blank form for `year`; returns its id.
-    pub fn create(&mut self, docs: &mut dyn Docs, clock: &dyn Clock, year: String) -> String {
+    /// A new blank form of `template` for `year`; returns its id.
+    pub fn create(
+        &mut self,
+        docs: &mut dyn Docs,
+        clock: &dyn Clock,
+        year: String,
+        template: crate::model::TemplateId,
+    ) -> String {
         let id = self.new_id(docs, clock, &[]);
-        self.insert(docs, Evaluation::new_blank(id, year, clock.now_ms()))
+        let form = crate::templates::new_form(id, year, clock.now_ms(), template);
+        self.insert(docs, form)
+    }
+
+    /// A new 部门整体支出绩效自评表 of `template` for the department-year of the department form
+    /// `dept_id`, filled from what its figures hold (`templates::department`); returns its id,
+    /// or `None` when there is no such department form.
+    pub fn create_department_form(
+        &mut self,
+        docs: &mut dyn Docs,
+        clock: &dyn Clock,
+        dept_id: &str,
+        template: crate::model::TemplateId,
+    ) -> Option<String> {
+        let dept = docs.dept(dept_id)?;
+        let id = self.new_id(docs, clock, &[]);
+        let form =
+            crate::templates::department::new_department_form(id, &dept, clock.now_ms(), template);
+        Some(self.insert(docs, form))
     }
 
     /// Adds one of the built-in examples as a new form; returns its id.

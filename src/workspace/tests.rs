@@ -110,7 +110,12 @@ fn what_the_tab_holds_is_what_a_reload_finds() {
     for s in SAMPLES.iter() {
         tab.session.add_sample(&mut tab.docs, &clock, s);
     }
-    let blank = tab.session.create(&mut tab.docs, &clock, "2025".into());
+    let blank = tab.session.create(
+        &mut tab.docs,
+        &clock,
+        "2025".into(),
+        crate::model::TemplateId::Mof2020,
+    );
     tab.edit(&clock, &blank, |e| e.project_name = "农村电商示范".into());
     let dept = tab
         .session
@@ -374,17 +379,23 @@ fn new_ids_never_take_a_used_or_unreadable_id() {
         )
         .expect("set");
     let mut tab = Tab::open(&mut store);
-    let a = tab
-        .session
-        .create(&mut tab.docs, &StoppedClock, "2024".into());
+    let a = tab.session.create(
+        &mut tab.docs,
+        &StoppedClock,
+        "2024".into(),
+        crate::model::TemplateId::Mof2020,
+    );
     assert_eq!(
         a,
         format!("{first}-2"),
         "the unreadable entry's id is reserved"
     );
-    let b = tab
-        .session
-        .create(&mut tab.docs, &StoppedClock, "2024".into());
+    let b = tab.session.create(
+        &mut tab.docs,
+        &StoppedClock,
+        "2024".into(),
+        crate::model::TemplateId::Mof2020,
+    );
     assert_eq!(b, format!("{first}-3"));
     // an id in the trash or used by a department form is taken too
     tab.session.delete(&mut tab.docs, &StoppedClock, &b);

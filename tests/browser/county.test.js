@@ -99,7 +99,7 @@ test('the county view: lines per department, sorting, filters, forms, years, liv
   assert.equal(path.basename(csv), '2022_全县绩效自评汇总表.csv');
   const text = fs.readFileSync(csv, 'utf8');
   assert.ok(text.startsWith('\ufeff主管部门,项目自评表（份）'));
-  assert.match(text, /\r\n衡山县商务和粮食局,3,有,785\.93,785\.93,100\.00,86\.00,/);
+  assert.match(text, /\r\n衡山县商务和粮食局,3,有基础数据,785\.93,785\.93,100\.00,86\.00,/);
   const xlsx = await save(page, () => page.click('[data-testid="county-xlsx"]'));
   assert.match(path.basename(xlsx), /^2022_\d{8}_全县绩效自评汇总表\.xlsx$/);
   assert.equal(fs.readFileSync(xlsx).subarray(0, 2).toString(), 'PK');

@@ -187,7 +187,7 @@ test('on a 1366 × 768 screen every column of an indicator row is in view, witho
   const context = await suite.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url, { context });
   await loadSample(page, 'sample-chubeiliang');
-  const layout = await page.evaluate(() => {
+  const measure = () => page.evaluate(() => {
     const width = window.innerWidth;
     const main = document.querySelector('.form-main');
     const table = document.querySelector('table.indicator-table');
@@ -213,6 +213,7 @@ test('on a 1366 × 768 screen every column of an indicator row is in view, witho
       panelBelow: panel.top >= table.getBoundingClientRect().bottom,
     };
   });
+  const layout = await measure();
   assert.equal(layout.width, 1366);
   assert.deepEqual(layout.outside, []);
   assert.ok(layout.buttons.length > 0 && layout.buttons.every(Boolean), 'the row buttons are in view');
@@ -220,6 +221,14 @@ test('on a 1366 × 768 screen every column of an indicator row is in view, witho
   assert.equal(layout.mainScrolls, false, 'the form does not scroll sideways');
   assert.equal(layout.pageScrolls, false, 'the page does not scroll sideways');
   assert.equal(layout.panelBelow, true, '审核提示 is under the form');
+  // the split-target template's two more columns fit too
+  await page.selectOption('[data-testid="template-select"]', 'split-target');
+  await page.click('[data-testid="template-confirm"]');
+  await page.waitForSelector('[data-testid="target-nature"]');
+  const split = await measure();
+  assert.deepEqual(split.outside, []);
+  assert.ok(split.buttons.every(Boolean), 'the row buttons are in view on a split-target form');
+  assert.equal(split.pageScrolls, false, 'a split-target form does not scroll sideways');
   // the counts in the summary bar lead to the panel
   await page.click('[data-testid="to-diagnostics"]');
   await page.waitForFunction(() => {

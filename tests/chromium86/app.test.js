@@ -311,3 +311,42 @@ test("the reviewer's side: archives in one pick, the county view, a review read-
   assert.deepEqual(unexpected(problems), []);
   await ctx.close();
 });
+
+test('templates: a 湖北 2020 form and a split-target form, filled in, switched with a preview', async () => {
+  const { page, ctx, problems } = await open86(env.srv.url);
+  await page.waitForSelector('[data-testid="new-template"]');
+  await page.select('[data-testid="new-template"]', 'hubei2020');
+  await page.click('[data-testid="new-evaluation"]');
+  await page.waitForSelector('#f-fund-weight');
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/e/', ''));
+  assert.equal(await page.$eval('#f-fund-weight', (el) => el.value), '20');
+  assert.match(await text(page, 'table.fund-table thead'), /预算执行情况（万元）/);
+  await page.type('#f-fund-Total-AnnualBudget', '100');
+  await page.type('#f-fund-Total-Executed', '95');
+  // 反向 ≤3% / 4%, weight 20: 湖北 20 × 3/4 = 15; with the fund's 19: 34
+  await page.type(`#f-i-${id}-r0-Target`, '≤3%');
+  await page.type(`#f-i-${id}-r0-Actual`, '4%');
+  await page.type(`#f-i-${id}-r0-Weight`, '20');
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]').textContent === '34.00');
+  // to the split-target form (scored as MOF: 9.5 + 20 × (1 − 1/3) = 22.83), after the preview
+  await page.select('[data-testid="template-select"]', 'split-target');
+  await page.waitForSelector('[data-testid="template-preview"]');
+  assert.match(await text(page, '[data-testid="template-preview"]'), /规则得分 15\.00 → 13\.33/);
+  await page.click('[data-testid="template-confirm"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]').textContent === '22.83');
+  const row = `tr[data-row="${id}-r0"]`;
+  assert.equal(await page.$eval(`${row} [data-testid="target-nature"]`, (el) => el.value), '≤');
+  assert.equal(await page.$eval(`#f-i-${id}-r0-Target`, (el) => el.value), '3');
+  assert.equal(await page.$eval(`${row} [data-testid="target-unit"]`, (el) => el.value), '%');
+  // typed into the value cell: the target is written back whole
+  await page.click(`#f-i-${id}-r0-Target`, { clickCount: 3 });
+  await page.keyboard.type('2');
+  // 20 × (1 − (4 − 2)/2) = 0: 9.5
+  await page.waitForFunction(() => document.querySelector('[data-testid="total"]').textContent === '9.50');
+  await page.reload();
+  await page.waitForSelector('[data-testid="target-nature"]');
+  assert.equal(await page.$eval(`#f-i-${id}-r0-Target`, (el) => el.value), '2');
+  assert.equal(await page.$eval('[data-testid="template-select"]', (el) => el.value), 'split-target');
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});

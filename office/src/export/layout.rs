@@ -11,13 +11,14 @@
 //! 执行率 and 总分 for what they are rather than for printed claims.
 
 use rust_decimal::prelude::ToPrimitive;
-use ziping::model::{Evaluation, FundRowKind, IndicatorKind, Level1};
+use ziping::model::{Evaluation, IndicatorKind, Level1};
 use ziping::parse::parse_number;
 use ziping::rules::{Assessment, Grade};
+use ziping::templates::Column;
 
 use ziping::import::exported::{
     printed_text, review_text, KIND_COLUMN, NOTE, PRINTED, REVIEW, REVIEW_OPINION_COLUMN,
-    REVIEW_SCORE_COLUMN, SUBTOTAL, TIER_COLUMN,
+    REVIEW_SCORE_COLUMN, SUBTOTAL, TEMPLATE, TIER_COLUMN,
 };
 pub use ziping::import::exported::{BY_RULE, EXPORT_MARK, NOT_COUNTED};
 
@@ -103,6 +104,9 @@ pub struct FormLayout {
     pub figures: Figures,
 }
 
+/// A 一级's 小计 cells: (its group, the weights' cell, the scores' cell).
+pub type Subtotal = (Level1, (u32, u16), (u32, u16));
+
 /// The cells (row, column) of a form's figures.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figures {
@@ -110,8 +114,10 @@ pub struct Figures {
     pub rate: (u32, u16),
     /// The 预算执行率 score.
     pub execution_score: (u32, u16),
-    /// Per 一级指标 (产出, 效益, 满意度): its 小计 of weights and of scores.
-    pub subtotals: Vec<((u32, u16), (u32, u16))>,
+    /// Per 一级指标 (产出, 效益, 满意度 …): its 小计 of weights and of scores.
+    pub subtotals: Vec<Subtotal>,
+    /// A flat form's one 小计 (weights, scores) of all its rows.
+    pub flat_subtotal: Option<((u32, u16), (u32, u16))>,
     /// 总分 (the weights' and the scores').
     pub weight_total: (u32, u16),
     pub total: (u32, u16),
@@ -254,10 +260,54 @@ fn dec(d: rust_decimal::Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
-/// The columns (in Excel's character units, where a Chinese character takes two): A the row
-/// labels (项目名称, 绩效指标), B 一级, C 二级, D 三级, E 年度指标值, F 实际完成值, G 分值, H 得分,
-/// I 偏差原因, then 指标类型 and 定性档次 when a row sets them.
-const WIDTHS: [f64; 9] = [7.0, 8.0, 9.0, 21.0, 14.0, 14.0, 8.0, 10.0, 22.0];
+/// The first columns (in Excel's character units, where a Chinese character takes two): A the
+/// row labels (项目名称, 绩效指标), B 一级, C 二级 on a grouped form; then the indicator table's
+/// own columns (`width_of`), then 指标类型, 定性档次 and the 复核 when rows carry them.
+const LABEL_WIDTH: f64 = 7.0;
+const GROUP_WIDTHS: [f64; 2] = [8.0, 9.0];
+/// The fund table takes columns B to I whatever the indicator table's width.
+const FUND_WIDTH: u16 = 9;
+/// A flat form's rows that sit in another group than a new row's (a form switched from a grouped
+/// template) say so in a column of this title, so reading the sheet back puts them back.
+pub const GROUP_COLUMN: &str = "二级指标";
+
+fn width_of(c: Column) -> f64 {
+    match c {
+        Column::Name => 21.0,
+        Column::Operator | Column::Unit | Column::Nature | Column::Coefficient => 9.0,
+        Column::Target | Column::Actual => 14.0,
+        Column::AdjustedTarget => 12.0,
+        Column::Weight | Column::Core => 8.0,
+        Column::Score => 10.0,
+        Column::Reason => 22.0,
+    }
+}
+
+/// The text columns that share the room by what they hold, with their minimum widths.
+fn flex_min(c: Column) -> Option<f64> {
+    match c {
+        Column::Name | Column::Reason => Some(9.0),
+        Column::Target | Column::Actual => Some(8.0),
+        _ => None,
+    }
+}
+
+/// Where each of the indicator table's columns is in the grid.
+struct Cols {
+    /// The template's columns and the grid column of each.
+    at: Vec<(Column, u16)>,
+    /// The first column after them (the extra columns).
+    next: u16,
+}
+
+impl Cols {
+    fn of(c: Column, cols: &Cols) -> Option<u16> {
+        cols.at.iter().find(|(x, _)| *x == c).map(|(_, k)| *k)
+    }
+    fn get(&self, c: Column) -> Option<u16> {
+        Cols::of(c, self)
+    }
+}
 
 /// Points per line of 10.5 pt 宋体, and the room a cell keeps above and below.
 const LINE_PT: f64 = 14.0;
@@ -301,7 +351,26 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
     let tiers = e.indicators.iter().any(|r| r.tier.is_some());
     // the finance bureau's 复核 of the rows, when the form carries one
     let reviewed = e.indicators.iter().any(|r| !r.review.is_empty());
-    let mut widths = WIDTHS.to_vec();
+    let tpl = ziping::templates::template(e.template);
+    let flat = tpl.indicators.flat;
+    // a flat form's rows outside the group new rows go to keep theirs in a column
+    let default_group = tpl.indicators.level1[0].0.groups()[0];
+    let groups_column = flat && e.indicators.iter().any(|r| r.level2 != default_group);
+
+    // the indicator table's columns, in the template's order, after 一级 and 二级 when grouped
+    let mut widths = vec![LABEL_WIDTH];
+    if !flat {
+        widths.extend(GROUP_WIDTHS);
+    }
+    let mut at = Vec::new();
+    for c in tpl.columns(e) {
+        at.push((c, widths.len() as u16));
+        widths.push(width_of(c));
+    }
+    let cols = Cols {
+        next: widths.len() as u16,
+        at,
+    };
     if kinds {
         widths.push(8.0);
     }
@@ -312,11 +381,18 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
         widths.push(8.0);
         widths.push(18.0);
     }
+    if groups_column {
+        widths.push(10.0);
+    }
+    // the fund table needs its nine columns
+    while widths.len() < FUND_WIDTH as usize {
+        widths.push(8.0);
+    }
     let width = widths.len() as u16;
     let title = if e.year.trim().is_empty() {
-        "项目支出绩效自评表".to_string()
+        tpl.title_zh.to_string()
     } else {
-        format!("{}年度项目支出绩效自评表", e.year.trim())
+        format!("{}年度{}", e.year.trim(), tpl.title_zh)
     };
     let mut l = FormLayout {
         cells: Vec::new(),
@@ -325,37 +401,64 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
         header_row: 0,
         widths,
         title: title.clone(),
-        figures: Figures {
-            rate: (4, 7),
-            execution_score: (4, 8),
-            ..Figures::default()
-        },
+        figures: Figures::default(),
     };
     l.text(0, 0, 1, width, &title, Style::Title);
-    l.label(1, 0, 1, 1, "项目名称");
-    l.text(1, 1, 1, width - 1, &e.project_name, Style::Text);
-    l.label(2, 0, 1, 1, "主管部门");
-    l.text(2, 1, 1, 3, &e.department, Style::Text);
-    l.label(2, 4, 1, 1, "实施单位");
-    l.text(2, 5, 1, width - 5, &e.implementing_unit, Style::Text);
+    // the header: a department form names its department, a project form its project and units
+    let top = if e.template.is_department() {
+        l.label(1, 0, 1, 1, DEPARTMENT_NAME);
+        l.text(1, 1, 1, width - 1, &e.department, Style::Text);
+        2
+    } else {
+        l.label(1, 0, 1, 1, "项目名称");
+        l.text(1, 1, 1, width - 1, &e.project_name, Style::Text);
+        l.label(2, 0, 1, 1, "主管部门");
+        l.text(2, 1, 1, 3, &e.department, Style::Text);
+        l.label(2, 4, 1, 1, "实施单位");
+        l.text(2, 5, 1, width - 5, &e.implementing_unit, Style::Text);
+        3
+    };
 
-    // the fund table: rows 3 (titles) to 7
-    l.label(3, 0, 5, 1, "项目资金\n（万元）");
-    l.label(3, 1, 1, 2, "");
-    for (i, t) in ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率"]
-        .iter()
-        .enumerate()
-    {
-        l.label(3, 3 + i as u16, 1, 1, t);
+    // the fund table from row `top` (titles): the rows the template prints, and any that holds
+    // something; 年初预算数 likewise; 分值 and 得分 where execution is scored here. Columns: B–C
+    // (or B–D) the row labels, D 年初预算数, E 预算数, F 执行数, G 分值, H 执行率, I 得分.
+    let fund_rows = tpl.fund_rows(e);
+    let initial = tpl.shows_initial_budget(e);
+    let scored = tpl.shows_execution_score(e);
+    let (c_weight, c_rate, c_score) = if scored { (6, 7, 8) } else { (6, 6, 7) };
+    let n = fund_rows.len() as u32;
+    let heading = tpl.funds.heading_zh.replace('（', "\n（");
+    l.label(top, 0, n + 1, 1, &heading);
+    l.label(top, 1, 1, if initial { 2 } else { 3 }, "");
+    if initial {
+        l.label(
+            top,
+            3,
+            1,
+            1,
+            tpl.funds.initial_budget.unwrap_or("年初预算数"),
+        );
     }
-    l.label(3, 8, 1, width - 8, "得分");
-    for (k, kind) in FundRowKind::ALL.iter().enumerate() {
-        let r = 4 + k as u32;
+    l.label(top, 4, 1, 1, tpl.funds.budget_zh);
+    l.label(top, 5, 1, 1, tpl.funds.executed_zh);
+    if scored {
+        l.label(top, c_weight, 1, 1, tpl.funds.weight_zh);
+        l.label(top, c_rate, 1, 1, tpl.funds.rate_zh);
+        l.label(top, c_score, 1, width - c_score, tpl.funds.score_zh);
+    } else {
+        l.label(top, c_rate, 1, width - c_rate, tpl.funds.rate_zh);
+    }
+    l.figures.rate = (top + 1, c_rate);
+    l.figures.execution_score = (top + 1, c_score);
+    for (k, kind) in fund_rows.iter().enumerate() {
+        let r = top + 1 + k as u32;
         let row = e.funds.row(*kind);
-        l.label(r, 1, 1, 2, kind.name_zh());
-        let vals = [&row.initial_budget, &row.annual_budget, &row.executed];
-        for (i, v) in vals.iter().enumerate() {
-            l.put(r, 3 + i as u16, 1, 1, typed(v), Style::Center);
+        l.label(r, 1, 1, if initial { 2 } else { 3 }, tpl.fund_label(*kind));
+        if initial {
+            l.put(r, 3, 1, 1, typed(&row.initial_budget), Style::Center);
+        }
+        for (i, v) in [&row.annual_budget, &row.executed].iter().enumerate() {
+            l.put(r, 4 + i as u16, 1, 1, typed(v), Style::Center);
         }
         let rate = a.execution.row(*kind).and_then(|f| f.rate);
         let numeric = |v: &str| matches!(typed(v), Value::Number(..) | Value::Empty);
@@ -386,111 +489,175 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
                 None => Value::Empty,
             }
         };
-        l.put(r, 7, 1, 1, value, Style::Center);
+        let rate_cols = if scored { 1 } else { width - c_rate };
+        l.put(r, c_rate, 1, rate_cols, value, Style::Center);
     }
-    l.put(4, 6, 4, 1, typed(&e.funds.weight), Style::Center);
-    let exec_score = score_value(&e.funds.claimed, a.execution.rule_score);
-    l.put(4, 8, 4, width - 8, exec_score, Style::Center);
-    l.label(8, 0, 1, 1, "执行偏差说明");
-    l.text(8, 1, 1, width - 1, &e.funds.reason, Style::Text);
+    if scored {
+        l.put(
+            top + 1,
+            c_weight,
+            n,
+            1,
+            typed(&e.funds.weight),
+            Style::Center,
+        );
+        let exec_score = score_value(&e.funds.claimed, a.execution.rule_score);
+        l.put(
+            top + 1,
+            c_score,
+            n,
+            width - c_score,
+            exec_score,
+            Style::Center,
+        );
+    }
+    let r = top + 1 + n;
+    l.label(r, 0, 1, 1, "执行偏差说明");
+    l.text(r, 1, 1, width - 1, &e.funds.reason, Style::Text);
 
     // 年度总体目标
-    l.label(9, 0, 2, 1, "年度总体目标");
-    l.label(9, 1, 1, 4, "预期目标");
-    l.label(9, 5, 1, width - 5, "实际完成情况");
-    l.text(10, 1, 1, 4, &e.goal.expected, Style::Text);
-    l.text(10, 5, 1, width - 5, &e.goal.achieved, Style::Text);
+    let r = r + 1;
+    l.label(r, 0, 2, 1, tpl.goal.heading_zh);
+    l.label(r, 1, 1, 4, tpl.goal.expected_zh);
+    l.label(r, 5, 1, width - 5, tpl.goal.achieved_zh);
+    l.text(r + 1, 1, 1, 4, &e.goal.expected, Style::Text);
+    l.text(r + 1, 5, 1, width - 5, &e.goal.achieved, Style::Text);
 
     // the indicator table
-    let head = 11;
+    let head = r + 2;
     l.header_row = head;
-    let mut titles = vec![
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    ];
+    if !flat {
+        l.label(head, 1, 1, 1, "一级指标");
+        l.label(head, 2, 1, 1, "二级指标");
+    }
+    for (c, k) in &cols.at {
+        l.label(head, *k, 1, 1, tpl.indicators.label(*c));
+    }
+    let mut extra = Vec::new();
     if kinds {
-        titles.push(KIND_COLUMN);
+        extra.push(KIND_COLUMN);
     }
     if tiers {
-        titles.push(TIER_COLUMN);
+        extra.push(TIER_COLUMN);
     }
     if reviewed {
-        titles.push(REVIEW_SCORE_COLUMN);
-        titles.push(REVIEW_OPINION_COLUMN);
+        extra.push(REVIEW_SCORE_COLUMN);
+        extra.push(REVIEW_OPINION_COLUMN);
     }
-    for (i, t) in titles.iter().enumerate() {
-        l.label(head, 1 + i as u16, 1, 1, t);
+    if groups_column {
+        extra.push(GROUP_COLUMN);
     }
+    for (i, t) in extra.iter().enumerate() {
+        l.label(head, cols.next + i as u16, 1, 1, t);
+    }
+    for k in (cols.next + extra.len() as u16)..width {
+        l.label(head, k, 1, 1, "");
+    }
+    let c_w = cols.get(Column::Weight).unwrap_or(cols.next - 1);
+    let c_s = cols.get(Column::Score).unwrap_or(c_w);
     let mut r = head + 1;
     let mut subtotals: Vec<u32> = Vec::new();
-    for l1 in Level1::ALL {
-        let first = r;
-        for &g in l1.groups() {
-            let rows: Vec<usize> = e
-                .indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, x)| x.level2 == g)
-                .map(|(i, _)| i)
-                .collect();
-            let gfirst = r;
-            if rows.is_empty() {
-                l.text(r, 3, 1, 1, "无", Style::Center);
-                r += 1;
-            }
-            for i in rows {
-                let row = &e.indicators[i];
-                let result = &a.indicators[i];
-                l.text(r, 3, 1, 1, &row.name, Style::Text);
-                l.text(r, 4, 1, 1, &row.target, Style::Center);
-                l.text(r, 5, 1, 1, &row.actual, Style::Center);
-                l.put(r, 6, 1, 1, typed(&row.weight), Style::Center);
-                let score = if result.kind == IndicatorKind::NotApplicable {
-                    if row.claimed.trim().is_empty() {
-                        Value::Text("不适用".into())
+    let row_cells = |l: &mut FormLayout, r: u32, i: usize| {
+        let row = &e.indicators[i];
+        let result = &a.indicators[i];
+        let parts = ziping::templates::split_target(&row.target);
+        let with_operator = cols.get(Column::Operator).is_some();
+        for (c, k) in &cols.at {
+            let k = *k;
+            match c {
+                Column::Name => l.text(r, k, 1, 1, &row.name, Style::Text),
+                Column::Operator => l.text(r, k, 1, 1, &parts.nature, Style::Center),
+                Column::Target if cols.get(Column::Unit).is_some() || with_operator => {
+                    let value = if with_operator {
+                        parts.value.clone()
                     } else {
-                        Value::Text(format!("{}{NOT_COUNTED}", row.claimed.trim()))
+                        ziping::templates::join_target(&parts.nature, &parts.value, "")
+                    };
+                    l.text(r, k, 1, 1, &value, Style::Center)
+                }
+                Column::Target => l.text(r, k, 1, 1, &row.target, Style::Center),
+                Column::Unit => l.text(r, k, 1, 1, &parts.unit, Style::Center),
+                Column::Nature => {
+                    let q = result.kind == IndicatorKind::Qualitative;
+                    l.text(r, k, 1, 1, if q { "定性" } else { "定量" }, Style::Center)
+                }
+                Column::AdjustedTarget => l.text(r, k, 1, 1, &row.adjusted_target, Style::Center),
+                Column::Actual => l.text(r, k, 1, 1, &row.actual, Style::Center),
+                Column::Coefficient => {
+                    // 得分系数: the share of the weight the row scores (the formula's ratio,
+                    // unrounded, when the rule's score counts), as ziping computes it
+                    let value = match (result.coefficient, result.applicable()) {
+                        (Some(c), true) => Value::Number(dec(c), "0.00%".into()),
+                        _ => Value::Empty,
+                    };
+                    l.put(r, k, 1, 1, value, Style::Center)
+                }
+                Column::Weight => l.put(r, k, 1, 1, typed(&row.weight), Style::Center),
+                Column::Score => {
+                    let score = if result.kind == IndicatorKind::NotApplicable {
+                        if row.claimed.trim().is_empty() {
+                            Value::Text("不适用".into())
+                        } else {
+                            Value::Text(format!("{}{NOT_COUNTED}", row.claimed.trim()))
+                        }
+                    } else {
+                        score_value(&row.claimed, result.rule.exact())
+                    };
+                    l.put(r, k, 1, 1, score, Style::Center);
+                    if l.figures.first_score.is_none() {
+                        l.figures.first_score = Some((r, k));
                     }
-                } else {
-                    score_value(&row.claimed, result.rule.exact())
-                };
-                l.put(r, 7, 1, 1, score, Style::Center);
-                if l.figures.first_score.is_none() {
-                    l.figures.first_score = Some((r, 7));
                 }
-                l.text(r, 8, 1, 1, &row.reason, Style::Text);
-                let mut c = 9;
-                if kinds {
-                    let k = row.kind_override.map(|k| k.name_zh()).unwrap_or("");
-                    l.text(r, c, 1, 1, k, Style::Center);
-                    c += 1;
-                }
-                if tiers {
-                    let t = row.tier.map(|t| t.name_zh()).unwrap_or("");
-                    l.text(r, c, 1, 1, t, Style::Text);
-                    c += 1;
-                }
-                if reviewed {
-                    l.put(r, c, 1, 1, typed(&row.review.score), Style::Center);
-                    l.text(r, c + 1, 1, 1, &row.review.opinion, Style::Text);
-                }
-                r += 1;
+                Column::Core => l.text(
+                    r,
+                    k,
+                    1,
+                    1,
+                    if row.core { "是" } else { "否" },
+                    Style::Center,
+                ),
+                Column::Reason => l.text(r, k, 1, 1, &row.reason, Style::Text),
             }
-            l.text(gfirst, 2, r - gfirst, 1, g.name_zh(), Style::Center);
         }
-        // 小计: the weights and the scores of this 一级
-        let sums = a.level1.iter().find(|x| x.level1 == l1);
-        l.text(r, 2, 1, 2, SUBTOTAL, Style::Center);
-        for (col, cached) in [
-            (6u16, sums.map(|s| dec(s.totals.weight)).unwrap_or(0.0)),
-            (7u16, sums.map(|s| dec(s.totals.used)).unwrap_or(0.0)),
-        ] {
+        let mut c = cols.next;
+        if kinds {
+            let k = row.kind_override.map(|k| k.name_zh()).unwrap_or("");
+            l.text(r, c, 1, 1, k, Style::Center);
+            c += 1;
+        }
+        if tiers {
+            let t = row.tier.map(|t| t.name_zh()).unwrap_or("");
+            l.text(r, c, 1, 1, t, Style::Text);
+            c += 1;
+        }
+        if reviewed {
+            l.put(r, c, 1, 1, typed(&row.review.score), Style::Center);
+            l.text(r, c + 1, 1, 1, &row.review.opinion, Style::Text);
+            c += 2;
+        }
+        if groups_column {
+            l.text(r, c, 1, 1, row.level2.name_zh(), Style::Center);
+        }
+    };
+    let subtotal = |l: &mut FormLayout, r: u32, first: u32, l1: Option<Level1>| {
+        // 小计: the weights and the scores of a 一级 (of all rows on a flat form)
+        let (weight, used) = match l1 {
+            Some(l1) => {
+                let sums = a.level1.iter().find(|x| x.level1 == l1);
+                (
+                    sums.map(|s| dec(s.totals.weight)).unwrap_or(0.0),
+                    sums.map(|s| dec(s.totals.used)).unwrap_or(0.0),
+                )
+            }
+            None => (
+                a.level1.iter().map(|s| dec(s.totals.weight)).sum(),
+                a.level1.iter().map(|s| dec(s.totals.used)).sum(),
+            ),
+        };
+        let label_at = if flat { 1 } else { 2 };
+        let label_cols = cols.get(Column::Name).map_or(1, |n| n + 1 - label_at);
+        l.text(r, label_at, 1, label_cols, SUBTOTAL, Style::Center);
+        for (col, cached) in [(c_w, weight), (c_s, used)] {
             l.put(
                 r,
                 col,
@@ -499,7 +666,7 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
                 Value::Formula {
                     parts: vec![
                         Part::Text("SUM(".into()),
-                        Part::Range(first, col, r - 1, col),
+                        Part::Range(first, col, r.saturating_sub(1).max(first), col),
                         Part::Text(")".into()),
                     ],
                     cached: Cached::Number(cached),
@@ -508,40 +675,90 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
                 Style::Center,
             );
         }
+    };
+    if flat {
+        let first = r;
+        for i in 0..e.indicators.len() {
+            row_cells(&mut l, r, i);
+            r += 1;
+        }
+        if e.indicators.is_empty() {
+            l.text(r, 1, 1, 1, "无", Style::Center);
+            r += 1;
+        }
+        subtotal(&mut l, r, first, None);
         subtotals.push(r);
-        l.figures.subtotals.push(((r, 6), (r, 7)));
+        l.figures.flat_subtotal = Some(((r, c_w), (r, c_s)));
         r += 1;
-        let weight = e.level1_weights.get(l1).trim();
-        let heading = if weight.is_empty() {
-            l1.name_zh().to_string()
-        } else if weight.ends_with('分') {
-            format!("{}\n（{weight}）", l1.name_zh())
-        } else {
-            format!("{}\n（{weight}分）", l1.name_zh())
-        };
-        l.text(first, 1, r - first, 1, &heading, Style::Center);
+    } else {
+        for l1 in tpl.level1_groups(e) {
+            let first = r;
+            for &g in l1.groups() {
+                let rows: Vec<usize> = e
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.level2 == g)
+                    .map(|(i, _)| i)
+                    .collect();
+                let gfirst = r;
+                if rows.is_empty() {
+                    let at = cols.get(Column::Name).unwrap_or(3);
+                    l.text(r, at, 1, 1, "无", Style::Center);
+                    r += 1;
+                }
+                for i in rows {
+                    row_cells(&mut l, r, i);
+                    r += 1;
+                }
+                l.text(gfirst, 2, r - gfirst, 1, g.name_zh(), Style::Center);
+            }
+            subtotal(&mut l, r, first, Some(l1));
+            subtotals.push(r);
+            l.figures.subtotals.push((l1, (r, c_w), (r, c_s)));
+            r += 1;
+            let weight = e.level1_weights.get(l1).trim();
+            let heading = if weight.is_empty() {
+                l1.name_zh().to_string()
+            } else if weight.ends_with('分') {
+                format!("{}\n（{weight}）", l1.name_zh())
+            } else {
+                format!("{}\n（{weight}分）", l1.name_zh())
+            };
+            l.text(first, 1, r - first, 1, &heading, Style::Center);
+        }
     }
     l.label(head, 0, r - head, 1, "绩效指标");
 
     // 总分: the execution score and the subtotals, rescaled like the rules when needed
     let total_row = r;
-    l.figures.weight_total = (total_row, 6);
-    l.figures.total = (total_row, 7);
-    l.figures.grade = (total_row, 8);
-    l.label(total_row, 0, 1, 6, "总分");
-    let mut weight_parts = vec![Part::Cell(4, 6)];
-    let mut score_parts = vec![Part::Cell(4, 8)];
+    l.figures.weight_total = (total_row, c_w);
+    l.figures.total = (total_row, c_s);
+    l.figures.grade = (total_row, c_s + 1);
+    l.label(total_row, 0, 1, c_w, "总分");
+    let mut weight_parts = Vec::new();
+    let mut score_parts = Vec::new();
+    if scored {
+        weight_parts.push(Part::Cell(top + 1, c_weight));
+        score_parts.push(Part::Cell(top + 1, c_score));
+    }
     for s in &subtotals {
-        weight_parts.push(Part::Text("+".into()));
-        weight_parts.push(Part::Cell(*s, 6));
-        score_parts.push(Part::Text("+".into()));
-        score_parts.push(Part::Cell(*s, 7));
+        for (parts, col) in [(&mut weight_parts, c_w), (&mut score_parts, c_s)] {
+            if !parts.is_empty() {
+                parts.push(Part::Text("+".into()));
+            }
+            parts.push(Part::Cell(*s, col));
+        }
+    }
+    if weight_parts.is_empty() {
+        weight_parts.push(Part::Text("0".into()));
+        score_parts.push(Part::Text("0".into()));
     }
     let weight_total: f64 =
         dec(a.execution.weight) + a.level1.iter().map(|x| dec(x.totals.weight)).sum::<f64>();
     l.put(
         total_row,
-        6,
+        c_w,
         1,
         1,
         Value::Formula {
@@ -561,14 +778,18 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
             .map(|x| x.totals.excluded_weight)
             .sum::<rust_decimal::Decimal>();
         total.push(Part::Text(")*100/(".into()));
-        total.push(Part::Cell(total_row, 6));
+        total.push(Part::Cell(total_row, c_w));
         total.push(Part::Text(format!("-{}),2)", excluded.normalize())));
     } else {
         total.push(Part::Text("),2)".into()));
     }
+    // between the weight and the score (a template that puts columns there): blank
+    for k in (c_w + 1)..c_s {
+        l.put(total_row, k, 1, 1, Value::Empty, Style::Center);
+    }
     l.put(
         total_row,
-        7,
+        c_s,
         1,
         1,
         Value::Formula {
@@ -580,17 +801,17 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
     );
     l.put(
         total_row,
-        8,
+        c_s + 1,
         1,
-        width - 8,
+        width - c_s - 1,
         Value::Formula {
             parts: vec![
                 Part::Text("IF(".into()),
-                Part::Cell(total_row, 7),
+                Part::Cell(total_row, c_s),
                 Part::Text(">=90,\"优\",IF(".into()),
-                Part::Cell(total_row, 7),
+                Part::Cell(total_row, c_s),
                 Part::Text(">=80,\"良\",IF(".into()),
-                Part::Cell(total_row, 7),
+                Part::Cell(total_row, c_s),
                 Part::Text(">=60,\"中\",\"差\")))".into()),
             ],
             cached: Cached::Text(grade_name(a.grade).into()),
@@ -604,6 +825,13 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
     if !printed.is_empty() {
         l.label(r, 0, 1, 1, PRINTED);
         l.text(r, 1, 1, width - 1, &printed, Style::Text);
+        r += 1;
+    }
+    // the template, when it is not the MOF 2020 form (read back by its name)
+    if !e.template.is_default() {
+        l.label(r, 0, 1, 1, TEMPLATE);
+        let name = ziping::templates::template(e.template).name_zh;
+        l.text(r, 1, 1, width - 1, name, Style::Text);
         r += 1;
     }
     // the 复核: the fund score's, the opinion, who and when, and its totals (computed, not read back)
@@ -639,9 +867,12 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
         Style::Plain,
     );
     fill_gaps(&mut l, 1, r);
-    fit_widths(&mut l);
+    fit_widths(&mut l, &cols);
     l
 }
+
+/// The label of a department form's name (部门整体支出绩效自评表).
+pub const DEPARTMENT_NAME: &str = "部门（单位）名称";
 
 /// Positions of the form's table (rows `from..to`) that no cell covers get an empty cell with
 /// borders, so the printed grid has no holes.
@@ -666,10 +897,14 @@ fn fill_gaps(l: &mut FormLayout, from: u32, to: u32) {
 /// The text columns of the indicator table (三级指标, 年度指标值, 实际完成值, 偏差原因) share
 /// their room by what they hold: a form that writes its goals into the target column gets a
 /// wide target column instead of rows a hand tall. Each keeps a minimum.
-fn fit_widths(l: &mut FormLayout) {
-    const FLEX: [(u16, f64); 4] = [(3, 9.0), (4, 8.0), (5, 8.0), (8, 9.0)];
-    let room: f64 = FLEX.iter().map(|(c, _)| l.widths[*c as usize]).sum();
-    let spare = room - FLEX.iter().map(|(_, m)| m).sum::<f64>();
+fn fit_widths(l: &mut FormLayout, cols: &Cols) {
+    let flex: Vec<(u16, f64)> = cols
+        .at
+        .iter()
+        .filter_map(|(c, k)| flex_min(*c).map(|m| (*k, m)))
+        .collect();
+    let room: f64 = flex.iter().map(|(c, _)| l.widths[*c as usize]).sum();
+    let spare = room - flex.iter().map(|(_, m)| m).sum::<f64>();
     // the text each column holds in the indicator rows (its area, in character units)
     let area = |col: u16| -> f64 {
         l.cells
@@ -685,12 +920,12 @@ fn fit_widths(l: &mut FormLayout) {
             .sum::<f64>()
             .sqrt()
     };
-    let areas: Vec<f64> = FLEX.iter().map(|(c, _)| area(*c)).collect();
+    let areas: Vec<f64> = flex.iter().map(|(c, _)| area(*c)).collect();
     let sum: f64 = areas.iter().sum();
     if sum <= 0.0 {
         return;
     }
-    for ((c, min), a) in FLEX.iter().zip(&areas) {
+    for ((c, min), a) in flex.iter().zip(&areas) {
         l.widths[*c as usize] = (min + spare * a / sum).round();
     }
 }

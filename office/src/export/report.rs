@@ -67,6 +67,17 @@ fn paragraphs(text: &str, missing: &str) -> Vec<Block> {
     }
 }
 
+/// Adds what a form says it achieved, as a sentence of its own, when it says anything.
+fn say_achieved(s: &mut String, label: &str, achieved: &str) {
+    let achieved = achieved.trim();
+    if !achieved.is_empty() {
+        s.push_str(&format!("{label}：{achieved}"));
+        if !achieved.ends_with(['。', '！', '；', '.', '!', ';']) {
+            s.push('。');
+        }
+    }
+}
+
 pub fn report(
     d: Option<&DepartmentEvaluation>,
     forms: &[Evaluation],
@@ -96,6 +107,9 @@ pub fn report(
         year.clone()
     };
     let a = assess_department(d);
+    // the department's own 自评表 (department templates) apart from its projects
+    let (overall, forms): (Vec<&Evaluation>, Vec<&Evaluation>) =
+        forms.iter().partition(|e| e.template.is_department());
     let mut out = vec![Block::Title(format!(
         "{dept}{year}年度部门整体支出绩效自评报告"
     ))];
@@ -202,10 +216,25 @@ pub fn report(
         &d.performance_summary,
         "（整体绩效目标完成情况未填写。）",
     ));
+    for e in &overall {
+        let a = assess(e);
+        let mut s = format!(
+            "部门整体支出绩效自评（{}）得分{}分，等级{}",
+            ziping::templates::template(e.template).name_zh,
+            fmt2(a.total),
+            a.grade.name_zh()
+        );
+        if let Some(r) = a.execution.rate {
+            s.push_str(&format!("，预算执行率{}", fmt_pct(r)));
+        }
+        s.push('。');
+        say_achieved(&mut s, "年度总体目标完成情况", &e.goal.achieved);
+        out.push(Block::Para(s));
+    }
     out.push(Block::Heading3(format!(
         "2.项目绩效目标完成情况（仅对{PARAGRAPH_THRESHOLD}万元以上的项目资金进行分项说明）"
     )));
-    let rows: Vec<_> = forms.iter().map(summary_row).collect();
+    let rows: Vec<_> = forms.iter().map(|e| summary_row(e)).collect();
     if !rows.is_empty() {
         let n = rows.len();
         let avg: Decimal = rows.iter().map(|r| r.total).sum::<Decimal>() / Decimal::from(n);
@@ -221,7 +250,7 @@ pub fn report(
     }
     let threshold = Decimal::from(PARAGRAPH_THRESHOLD);
     let mut k = 0;
-    for e in forms {
+    for e in &forms {
         let initial = amount(&e.funds.total.initial_budget);
         let annual = amount(&e.funds.total.annual_budget);
         if initial.max(annual).is_none_or(|b| b < threshold) {
@@ -244,13 +273,7 @@ pub fn report(
             fmt2(a.total),
             a.grade.name_zh()
         );
-        let achieved = e.goal.achieved.trim();
-        if !achieved.is_empty() {
-            s.push_str(&format!("完成情况：{achieved}"));
-            if !achieved.ends_with(['。', '！', '；', '.', '!', ';']) {
-                s.push('。');
-            }
-        }
+        say_achieved(&mut s, "完成情况", &e.goal.achieved);
         out.push(Block::Para(s));
     }
     if k == 0 {
@@ -262,9 +285,11 @@ pub fn report(
     out.extend(paragraphs(&d.problems_and_measures, "（未填写。）"));
     out.push(Block::Heading1("四、其他需要说明的情况".into()));
     out.extend(paragraphs(&d.other_notes, "无。"));
-    for (i, e) in forms.iter().enumerate() {
+    // the department's own form first, then each project's
+    let all: Vec<&Evaluation> = overall.into_iter().chain(forms).collect();
+    for (i, e) in all.iter().enumerate() {
         out.push(Block::Form(form_layout(e, &assess(e))));
-        progress.step(i + 1, forms.len());
+        progress.step(i + 1, all.len());
     }
     out
 }

@@ -207,7 +207,7 @@ fn write_summary(
     ws: &mut Worksheet,
     f: &Formats,
     title: &str,
-    forms: &[Listed],
+    forms: &[&Listed],
 ) -> Result<(), ExportError> {
     ws.set_formula_result_default("");
     let width = SUMMARY_TITLES.len() as u16 + 1;
@@ -261,17 +261,18 @@ fn write_summary(
             &link(fig.execution_score, number(s.execution_score), "0.00"),
             Style::Center,
         )?;
-        for (i, (_, v)) in s.level1_scores.iter().enumerate() {
-            if let Some((_, score)) = fig.subtotals.get(i) {
-                put(
-                    ws,
-                    f,
-                    r,
-                    8 + i as u16,
-                    &link(*score, number(*v), "0.00"),
-                    Style::Center,
-                )?;
-            }
+        // 产出, 效益, 满意度: the sheet's 小计 where it has one, else the figure
+        for (i, l1) in ziping::model::Level1::STANDARD.iter().enumerate() {
+            let v = s
+                .level1_scores
+                .iter()
+                .find(|(l, _)| l == l1)
+                .map_or(rust_decimal::Decimal::ZERO, |(_, v)| *v);
+            let value = match fig.subtotals.iter().find(|(l, _, _)| l == l1) {
+                Some((_, _, score)) => link(*score, number(v), "0.00"),
+                None => Value::Number(v.to_f64().unwrap_or(0.0), "0.00".into()),
+            };
+            put(ws, f, r, 8 + i as u16, &value, Style::Center)?;
         }
         put(
             ws,
@@ -450,7 +451,9 @@ pub fn workbook(bundle: &Bundle, progress: &mut dyn Progress) -> Result<Vec<u8>,
         .evaluations
         .iter()
         .map(|e| {
-            let base = if e.project_name.trim().is_empty() {
+            let base = if e.template.is_department() {
+                ziping::templates::template(e.template).title_zh.to_string()
+            } else if e.project_name.trim().is_empty() {
                 "未命名项目".to_string()
             } else {
                 e.project_name.clone()
@@ -465,7 +468,12 @@ pub fn workbook(bundle: &Bundle, progress: &mut dyn Progress) -> Result<Vec<u8>,
     if let Some(name) = summary {
         let ws = wb.add_worksheet();
         ws.set_name(name).map_err(xerr)?;
-        write_summary(ws, &f, &bundle.summary_title(), &forms)?;
+        // the 汇总表 lists the projects; the department's own form has its sheet
+        let projects: Vec<&Listed> = forms
+            .iter()
+            .filter(|l| !l.form.template.is_department())
+            .collect();
+        write_summary(ws, &f, &bundle.summary_title(), &projects)?;
     }
     let total = forms.len();
     for (i, listed) in forms.iter().enumerate() {
