@@ -485,3 +485,95 @@ fn not_a_form_says_what_was_found() {
     assert!(m.starts_with("未找到自评表"), "{m}");
     assert!(m.contains("姓名"), "{m}");
 }
+
+#[test]
+fn hunan_department_form_by_income_and_spending_nature() {
+    for (file, f) in each_format("hunan-dept") {
+        let e = &f.evaluation;
+        // the title says 部门整体; its funds by income and spending nature: T5 (docs/TEMPLATES.md)
+        assert_eq!(e.template, TemplateId::Department, "{file}");
+        assert!(f.notes.contains(&Note::Template(TemplateId::Department)));
+        assert_eq!(e.department, "衡山县贯塘乡人民政府", "{file}");
+        assert_eq!(e.project_name, "", "{file}");
+        assert_eq!(e.year, "2023", "{file}");
+        assert_eq!(n(&e.funds.total.initial_budget), d("861.1"), "{file}");
+        assert_eq!(
+            n(&e.funds.general_budget.annual_budget),
+            d("1325.68"),
+            "{file}"
+        );
+        assert_eq!(n(&e.funds.government_fund.executed), d("118.82"), "{file}");
+        assert!(e.funds.special_account.is_blank(), "{file}");
+        assert_eq!(n(&e.funds.other.annual_budget), d("585.62"), "{file}");
+        assert_eq!(n(&e.funds.basic.executed), d("900.47"), "{file}");
+        assert_eq!(n(&e.funds.project.executed), d("1025.2"), "{file}");
+        assert_eq!(e.funds.claimed, "10", "{file}");
+        let a = assess(e);
+        // income adds up (1325.68 + 118.82 + 585.62 = 2030.12); spending does not (1925.67)
+        let sums: Vec<&str> = a
+            .diagnostics
+            .iter()
+            .filter(|x| x.rule == RuleId::R2 && x.zh.contains("分项"))
+            .map(|x| x.zh.as_str())
+            .collect();
+        assert_eq!(sums.len(), 2, "{file}: {sums:#?}");
+        assert!(
+            sums.iter()
+                .all(|s| s.contains("基本支出＋项目支出") && s.contains("104.45")),
+            "{file}: {sums:#?}"
+        );
+        assert_eq!(e.indicators.len(), 7, "{file}");
+        assert_eq!(total(&f), d("95"), "{file}");
+        assert_eq!(n(&e.claimed_total), d("95"), "{file}");
+        assert_eq!(e.sign_off.head, "王强", "{file}");
+        assert!(f.unplaced.is_empty(), "{file}: {:?}", f.unplaced);
+    }
+}
+
+#[test]
+fn chongqing_flat_department_form() {
+    for (file, f) in each_format("chongqing-dept") {
+        let e = &f.evaluation;
+        // a flat list with 得分系数, 调整指标值, 是否核心指标 under a 部门整体 title: T7
+        assert_eq!(e.template, TemplateId::ChongqingDepartment, "{file}");
+        assert_eq!(e.department, "西部（重庆）科学城融媒体中心", "{file}");
+        assert_eq!(e.year, "2021", "{file}");
+        // the fund values sit under the titles without a row label: the total
+        assert_eq!(n(&e.funds.total.annual_budget), d("520"), "{file}");
+        assert_eq!(n(&e.funds.total.executed), d("395.2"), "{file}");
+        assert_eq!(e.funds.weight, "10", "{file}");
+        assert_eq!(n(&e.funds.claimed), d("7.6"), "{file}");
+        assert_eq!(n(&e.claimed_total), d("97.6"), "{file}");
+        assert!(e.indicators.iter().all(|r| r.level2 == Level2::Quantity));
+        let names: Vec<&str> = e.indicators.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names.len(), 7, "{file}: {names:?}");
+        // 计量单位 joined to the values; 调整指标值 and 是否核心指标 read
+        let events = &e.indicators[5];
+        assert_eq!(
+            (
+                events.target.as_str(),
+                events.adjusted_target.as_str(),
+                events.actual.as_str()
+            ),
+            ("50次", "40", "43次"),
+            "{file}"
+        );
+        let core: Vec<bool> = e.indicators.iter().map(|r| r.core).collect();
+        assert_eq!(
+            core,
+            [false, true, true, false, true, true, false],
+            "{file}"
+        );
+        let a = assess(e);
+        // 7.6 + the claimed 90 = 97.6 as printed; the rules give 政府采购执行率 2 × 72.74 % =
+        // 1.45, not the 2 claimed: a departure (R6)
+        assert_eq!(total(&f), d("97.6"), "{file}");
+        assert_eq!(a.indicators[2].rule.exact(), Some(d("1.45")), "{file}");
+        assert!(a.indicators[2].departure.is_some(), "{file}");
+        assert_eq!(a.indicators[5].rule.exact(), Some(d("10")), "{file}");
+        assert!(
+            !a.diagnostics.iter().any(|x| x.field == Field::ClaimedTotal),
+            "{file}"
+        );
+    }
+}

@@ -593,3 +593,34 @@ fn format_version_3_carries_the_template_and_older_files_are_mof_forms() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_indicator_csv_carries_every_templates_fields_and_only_the_columns_used() {
+    let v3 = include_bytes!("../../tests/fixtures/v3/templates.json");
+    let env = parse_export(v3).unwrap();
+    // each form of each template back unchanged, ids, times and all
+    let text = indicators_csv(&env.evaluations);
+    let header = text.lines().next().unwrap_or_default();
+    for column in [
+        "表样",
+        "一般公共预算·全年预算数",
+        "基本支出·全年执行数",
+        "财政资金·年初预算数",
+        "部门决策分值",
+        "调整指标值",
+        "是否核心指标",
+    ] {
+        assert!(header.contains(column), "{column} in {header}");
+    }
+    let back = parse_indicators_csv(text.as_bytes()).expect("csv");
+    assert_eq!(back, env.evaluations);
+    // a file of MOF 2020 forms has none of the other templates' columns
+    let samples: Vec<Evaluation> = crate::samples::SAMPLES.iter().map(|s| s.build()).collect();
+    let plain = indicators_csv(&samples);
+    let header = plain.lines().next().unwrap_or_default();
+    assert!(header.ends_with("格式版本,表样"), "{header}");
+    assert_eq!(
+        parse_indicators_csv(plain.as_bytes()).expect("csv"),
+        samples
+    );
+}

@@ -165,7 +165,7 @@ pub fn fund_column_ranked(text: &str) -> Option<(FundCol, u8)> {
     let b = bare(text);
     let generic = matches!(
         b.as_str(),
-        "年度预算数" | "年度预算" | "预算数" | "预算金额"
+        "年度预算数" | "年度预算" | "预算数" | "预算金额" | "年度预算申请"
     ) && col == FundCol::Amount(FundColumn::AnnualBudget);
     Some((col, if generic { 0 } else { 1 }))
 }
@@ -666,6 +666,9 @@ pub fn is_narrative_label(text: &str) -> bool {
             | "项目负责人"
             | "其他需要说明的问题"
             | "自评结论"
+            | "财政处室"
+            | "主管处室"
+            | "部门联系人"
     )
 }
 

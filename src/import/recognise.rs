@@ -915,6 +915,15 @@ impl<'a> Reader<'a> {
             let mut k = 0;
             while k < rest.len() {
                 let (_, t, ref at) = rest[k];
+                // 自评总分 printed in the header (重庆): the total the form claims
+                if is_total_label(t) {
+                    let value = rest.get(k + 1).map(|(_, v, _)| *v).unwrap_or("");
+                    if crate::parse::parse_number(value).ok().flatten().is_some() {
+                        f.e.claimed_total = value.to_string();
+                        k += 2;
+                        continue;
+                    }
+                }
                 if is_narrative_label(t) {
                     let value = rest.get(k + 1).map(|(_, v, _)| *v).unwrap_or("");
                     f.kept.push(format!("{}：{}", key(t), value));
@@ -1346,20 +1355,29 @@ fn fund_line(f: &mut FormBuilder, line: &Line, cells: &[(usize, &str)], doc: &st
     let map = f.funds.clone()?;
     let (label_col, kind) = cells
         .iter()
-        .find_map(|(c, t)| fund_row(t).map(|k| (*c, k)))
+        .find_map(|(c, t)| fund_row(t).map(|k| (Some(*c), k)))
         .or_else(|| {
             // 湖北 style: "年度财政资金总额" is the block label itself, values on its row
             cells
                 .iter()
                 .find(|(_, t)| is_fund_block_label(t) && key(t).contains("资金总额"))
-                .map(|(c, _)| (*c, crate::model::FundRowKind::Total))
+                .map(|(c, _)| (Some(*c), crate::model::FundRowKind::Total))
+        })
+        .or_else(|| {
+            // 重庆 style: the total's figures right under the titles, without a row label
+            let figures = cells.iter().all(|(_, t)| {
+                is_fund_block_label(t)
+                    || is_none_mark(t)
+                    || crate::parse::parse_number(t).ok().flatten().is_some()
+            });
+            (f.fund_kinds.is_empty() && figures).then_some((None, crate::model::FundRowKind::Total))
         })?;
-    let mut used = vec![label_col];
+    let mut used: Vec<usize> = label_col.into_iter().collect();
     if !f.fund_kinds.contains(&kind) {
         f.fund_kinds.push(kind);
     }
     for (span, col) in &map.columns {
-        if span.contains(label_col) {
+        if label_col.is_some_and(|c| span.contains(c)) {
             continue;
         }
         let v = line.span_text(*span, false);

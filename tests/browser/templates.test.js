@@ -296,3 +296,65 @@ test('a 重庆 部门整体绩效自评表: one flat list with 计量单位, 调
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+// Every template, from scratch: created where a clerk creates it, its fund block filled in and
+// scored live by its own execution rule, switched to another template of its kind and back with
+// the preview, and printed on A4 (docs/TEMPLATES.md).
+const EVERY = [
+  // [template, title, execution score of 95 out of 100, switch to, its score there]
+  ['mof2020', '项目支出绩效自评表', '9.50', 'hubei2020', '19.00'],
+  ['hubei2020', '项目支出绩效自评表', '19.00', 'sichuan2023', '9.50'],
+  ['split-target', '项目支出绩效自评表', '9.50', 'mof2020', '9.50'],
+  ['sichuan2023', '部门预算项目支出绩效自评表', '9.50', 'hubei2020', '19.00'],
+  ['dept', '部门整体支出绩效自评表', '9.50', 'chongqing-dept', '9.50'],
+  ['dept-framework', '部门整体支出绩效自评表', null, 'dept', '9.50'],
+  ['chongqing-dept', '部门整体绩效自评表', '9.50', 'dept-framework', null],
+];
+
+test('every template: created, its execution scored by its rule, switched with a preview and back, printed', async () => {
+  const { page, ctx, problems } = await openApp(suite.browser, suite.srv.url);
+  await page.click('button[data-sample="sample-dept"]');
+  await page.waitForSelector('[data-testid="dept-forms"]');
+  const execution = async () => {
+    const n = await page.locator('table.fund-table .rule-score').count();
+    return n === 0 ? null : page.textContent('table.fund-table .rule-score');
+  };
+  for (const [template, title, score, other, otherScore] of EVERY) {
+    await page.goto(suite.srv.url + '#/');
+    if (template.startsWith('dept') || template.startsWith('chongqing')) {
+      await page.click('a.open-dept');
+      await page.waitForSelector('[data-testid="dept-forms"]');
+      await page.selectOption('[data-testid="dept-form-template"]', template);
+      await page.click('[data-testid="new-dept-form"]');
+    } else {
+      await page.selectOption('[data-testid="new-template"]', template);
+      await page.click('[data-testid="new-evaluation"]');
+    }
+    await page.waitForSelector('table.indicator-table');
+    assert.match(await page.textContent('h2.form-title'), new RegExp(`${title}$`), template);
+    assert.equal(await page.inputValue('[data-testid="template-select"]'), template);
+    await page.fill('#f-fund-Total-AnnualBudget', '100');
+    await page.fill('#f-fund-Total-Executed', '95');
+    await until(async () => (await page.textContent('[data-testid="execution-rate"]')) === '95.00%');
+    await until(async () => (await execution()) === score);
+    // the switch: its preview first, then the other template's rule; back again unchanged
+    await page.selectOption('[data-testid="template-select"]', other);
+    await page.waitForSelector('[data-testid="template-preview"]');
+    await page.click('[data-testid="template-confirm"]');
+    await until(async () => (await execution()) === otherScore);
+    assert.equal(await page.inputValue('#f-fund-Total-Executed'), '95');
+    await page.selectOption('[data-testid="template-select"]', template);
+    await page.click('[data-testid="template-confirm"]');
+    await until(async () => (await execution()) === score);
+    // printed on A4, without controls
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('[data-testid="template-select"]'), false, template);
+    assert.equal(await page.isVisible('table.indicator-table'), true, template);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 1 && pages <= 4, `${template}: ${pages} pages`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

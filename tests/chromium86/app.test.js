@@ -350,3 +350,34 @@ test('templates: a 湖北 2020 form and a split-target form, filled in, switched
   assert.deepEqual(unexpected(problems), []);
   await ctx.close();
 });
+
+test('a 重庆 department form beside the department figures: amounts taken from them, one flat list, 调整指标值 and 得分系数', async () => {
+  const { page, ctx, problems } = await open86(env.srv.url);
+  await page.waitForSelector('button[data-sample="sample-dept"]');
+  await page.click('button[data-sample="sample-dept"]');
+  await page.waitForSelector('[data-testid="dept-forms"]');
+  await page.select('[data-testid="dept-form-template"]', 'chongqing-dept');
+  await page.click('[data-testid="new-dept-form"]');
+  await page.waitForSelector('table.indicator-table.flat');
+  const id = decodeURIComponent(new URL(page.url()).hash.replace('#/e/', ''));
+  // from the department's figures: the spending, and 在职人员控制率 43 ÷ 63
+  assert.equal(await page.$eval('#f-fund-Total-Executed', (el) => el.value), '2669.35');
+  assert.equal(await page.$eval(`#f-i-${id}-r0-Actual`, (el) => el.value), '68.25%');
+  assert.match(await text(page, '[data-testid="dept-link"]'), /项一致/);
+  await page.type('#f-fund-Total-AnnualBudget', '3000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="execution-rate"]').textContent === '88.98%');
+  // a row of its own: 50次 adjusted to 40, 43 done → 系数 100 %
+  await page.click('[data-testid="add-flat-row"]');
+  const rid = await page.$$eval('table.indicator-table tr.indicator-row', (rows) => rows[rows.length - 1].dataset.row);
+  const row = `tr[data-row="${rid}"]`;
+  await page.type(`#f-i-${rid}-Name`, '组织宣传活动次数');
+  await page.type(`${row} [data-testid="target-value"]`, '50');
+  await page.type(`${row} [data-testid="target-unit"]`, '次');
+  await page.type(`#f-i-${rid}-Actual`, '43次');
+  await page.type(`#f-i-${rid}-Weight`, '10');
+  await page.waitForFunction((r) => document.querySelector(`${r} [data-testid="coefficient"]`).textContent === '86.00%', {}, row);
+  await page.type(`#f-i-${rid}-AdjustedTarget`, '40');
+  await page.waitForFunction((r) => document.querySelector(`${r} [data-testid="coefficient"]`).textContent === '100.00%', {}, row);
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
+});

@@ -278,7 +278,7 @@ fn width_of(c: Column) -> f64 {
         Column::Target | Column::Actual => 14.0,
         Column::AdjustedTarget => 12.0,
         Column::Weight | Column::Core => 8.0,
-        Column::Score => 10.0,
+        Column::Score => 12.0,
         Column::Reason => 22.0,
     }
 }
