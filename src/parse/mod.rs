@@ -252,11 +252,23 @@ pub fn parse_value(text: &str) -> Value {
 fn parse_quantity(s: &str) -> Option<Value> {
     let mut rest = s;
     let mut op = None;
-    for (word, o) in PREFIX_OPERATORS {
-        if let Some(r) = rest.strip_prefix(word) {
-            op = Some(*o);
-            rest = r;
-            break;
+    // a number first (most cells) has no operator word before it: skip the list
+    let starts_with_number = s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'.');
+    if !starts_with_number {
+        let first = s.as_bytes().first().copied();
+        for (word, o) in PREFIX_OPERATORS {
+            // most words differ in their first byte: compare that before the whole word
+            if word.as_bytes().first().copied() != first {
+                continue;
+            }
+            if let Some(r) = rest.strip_prefix(word) {
+                op = Some(*o);
+                rest = r;
+                break;
+            }
         }
     }
     let (number, tail) = split_number(rest)?;
@@ -265,7 +277,7 @@ fn parse_quantity(s: &str) -> Option<Value> {
         Err(problem) => return Some(Value::Invalid(problem)),
     };
     let mut unit = tail;
-    if op.is_none() {
+    if op.is_none() && !unit.is_ascii() {
         for (word, o) in SUFFIX_OPERATORS {
             if let Some(u) = unit.strip_suffix(word) {
                 op = Some(*o);

@@ -532,8 +532,8 @@ fn quantities(
         }
     };
     // a change rate (变动率, 增长率) may fall: its figures may be negative
-    let signed = SIGNED_NAME_WORDS.iter().any(|w| row.name.contains(w));
-    if t.number.is_sign_negative() && !t.number.is_zero() && !signed {
+    let signed = || SIGNED_NAME_WORDS.iter().any(|w| row.name.contains(w));
+    if t.number.is_sign_negative() && !t.number.is_zero() && !signed() {
         out.push(Diagnostic::new(
             Level::Error,
             f(IndicatorField::Target),
@@ -576,7 +576,7 @@ fn quantities(
             return None;
         }
     };
-    if a.number.is_sign_negative() && !a.number.is_zero() && !signed {
+    if a.number.is_sign_negative() && !a.number.is_zero() && !signed() {
         out.push(Diagnostic::new(
             Level::Error,
             f(IndicatorField::Actual),

@@ -352,8 +352,10 @@ where
             None => false,
         }
     };
+    // left to the rule: the rule's score is the one printed
+    let by_rule = move || value.with(|v| v.trim().is_empty()) && rule_text.with(Option::is_some);
     view! {
-        <div class="claim">
+        <div class="claim" class:by-rule=by_rule>
             <label class="sub">{t("自评")}</label>
             {text_input_bound(app, doc, &field, label.to_string(), "num claim-input", value, mine, set)}
             <div class="rule-line">

@@ -274,6 +274,8 @@ test('a 重庆 部门整体绩效自评表: one flat list with 计量单位, 调
   assert.equal(await page.isVisible(`${staff} [data-testid="nature"]`), false);
   assert.match(await last.locator('td.core').textContent(), /是/);
   assert.match(await page.textContent(`${staff} td.quality`), /定量/);
+  // a score left to the rule prints as the rule's score, without its label
+  assert.equal((await page.innerText(`${staff} td.score-cell`)).trim(), '2.00');
   const pdf = await page.pdf({ preferCSSPageSize: true });
   fs.writeFileSync(path.join(suite.tmp, 'chongqing.pdf'), pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
