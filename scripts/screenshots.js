@@ -65,6 +65,20 @@ async function main() {
   await page.locator('[data-testid="import-preview"]').scrollIntoViewIfNeeded();
   await shot('paste.png', page.locator('.import'));
 
+  // a department's own form beside its figures (the department sample): taken from them
+  await page.goto(srv.url + '#/');
+  await page.locator('button[data-sample="sample-dept"]').click();
+  await page.waitForSelector('[data-testid="dept-forms"]');
+  await page.selectOption('[data-testid="dept-form-template"]', 'dept');
+  await page.click('[data-testid="new-dept-form"]');
+  await page.waitForSelector('[data-testid="dept-link"]');
+  await page.fill('#f-fund-Total-AnnualBudget', '2700');
+  await page.fill('#f-fund-Basic-Executed', '900');
+  await page.waitForSelector('[data-testid="take-dept-figures"]');
+  await page.waitForTimeout(900);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot('department.png');
+
   await browser.close();
   await srv.close();
 }

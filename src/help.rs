@@ -227,7 +227,11 @@ pub const SECTIONS: &[Section] = &[
     Section {
         title_zh: "八、各省表样和部门整体支出绩效自评表",
         title_en: "8. Provincial templates and the department-wide form",
-        image: None,
+        image: Some((
+            "help/department.png",
+            "部门整体支出绩效自评表：资金按收入、支出性质分列，与部门整体数据不一致之处已列出",
+            "A department-wide form: funds by income and spending nature, the cells that differ from the department's figures listed",
+        )),
         steps: &[
             Step {
                 zh: "新建表时，在“新建”按钮旁选择表样。项目支出：财政部2020年项目支出绩效自评表（默认）、湖北省2020年项目支出绩效自评表、指标值分栏的项目支出绩效自评表（云南式）、四川省部门预算项目支出绩效自评表（2023）。部门整体支出：部门整体支出绩效自评表、按部门决策／部门管理／部门绩效分组的部门整体支出绩效自评表、重庆市部门整体绩效自评表。选择会记住，下次新建沿用。",

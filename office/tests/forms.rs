@@ -288,6 +288,19 @@ fn split_target_sichuan_one_row() {
         let a = assess(e);
         assert_eq!(a.indicators[0].rule.exact(), Some(d("19.67")), "{file}");
         assert_eq!(total(&f), d("99.46"), "{file}");
+        // no 一级 weights printed: none invented (the rows' 权重 and the 10 add up to 100, R1)
+        assert!(
+            ziping::model::Level1::ALL
+                .iter()
+                .all(|l| e.level1_weights.get(*l).is_empty()),
+            "{file}: {:?}",
+            e.level1_weights
+        );
+        assert!(
+            !a.diagnostics.iter().any(|x| x.rule == RuleId::R1),
+            "{file}: {:#?}",
+            a.diagnostics
+        );
         // the fund rows add up (财政资金 350 + 0 + 0 = 总额 350): no R2 warning
         assert!(
             !a.diagnostics
@@ -574,6 +587,12 @@ fn chongqing_flat_department_form() {
         assert!(
             !a.diagnostics.iter().any(|x| x.field == Field::ClaimedTotal),
             "{file}"
+        );
+        // a flat form prints no 一级 weights: none invented, no R1 warning on cells it lacks
+        assert!(
+            !a.diagnostics.iter().any(|x| x.rule == RuleId::R1),
+            "{file}: {:#?}",
+            a.diagnostics
         );
     }
 }

@@ -114,14 +114,17 @@ pub const SUMMARY_HEADER: [&str; 16] = [
 ];
 
 /// The summary table: one row per evaluation, as in the 汇总表.
+/// The department's own 部门整体支出绩效自评表 is not one of its projects: it is left out here,
+/// as in the 汇总表 (the indicator table carries it whole).
 pub fn summary_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> String {
     let rows = evaluations
         .into_iter()
+        .filter(|e| !e.template.is_department())
         .map(|e| {
             let r = summary_row(e);
             let opt = |d: Option<rust_decimal::Decimal>| d.map(fmt_num).unwrap_or_default();
             let mut row = vec![
-                text_cell(&e.project_name),
+                text_cell(&r.project_name),
                 text_cell(&e.department),
                 text_cell(&e.implementing_unit),
                 text_cell(&e.year),
@@ -215,9 +218,20 @@ pub const INDICATOR_HEADER: [&str; 53] = [
 /// Columns that are computed on export and ignored on import.
 const COMPUTED: [&str; 5] = ["检测类型", "规则得分", "计入得分", "行内错误数", "说明"];
 
-/// The indicator CSV's own version (its 格式版本 column): its columns have not changed since the
-/// first; the JSON format's version moved on with the 复核, which the CSV does not carry.
-const CSV_VERSION: u32 = 1;
+/// The indicator CSV's own version (its 格式版本 column): 1, or 2 for a form that follows a
+/// template other than the MOF 2020 form or uses a field the templates added (its 表样 and the
+/// columns after it), so that a copy of ziping from before templates refuses it rather than
+/// scoring it by other rules. The CSV does not carry the 复核 (the JSON does).
+const CSV_VERSION: u32 = 2;
+
+/// The version a form's rows are written with.
+fn csv_version(e: &Evaluation) -> u32 {
+    if e.uses_templates() {
+        2
+    } else {
+        1
+    }
+}
 
 /// Columns added after the first version: files without them still import.
 const OPTIONAL: [&str; 6] = [
@@ -269,7 +283,7 @@ impl Extra {
 
     fn title(self) -> String {
         match self {
-            Extra::Fund(kind, col) => format!("{}·{}", fund_label(kind), col.name_zh()),
+            Extra::Fund(kind, col) => format!("{}·{}", kind.short_name_zh(), col.name_zh()),
             Extra::Level1(l) => format!("{}分值", l.name_zh()),
             Extra::AdjustedTarget => "调整指标值".into(),
             Extra::Core => "是否核心指标".into(),
@@ -353,7 +367,7 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
         if e.indicators.is_empty() {
             let mut row = head.clone();
             row.extend(std::iter::repeat_n(String::new(), 16));
-            row.push(CSV_VERSION.to_string());
+            row.push(csv_version(e).to_string());
             row.push(e.template.key().to_string());
             row.extend(extras.iter().map(|x| x.row_cell(e, None)));
             rows.push(row);
@@ -393,7 +407,7 @@ pub fn indicators_csv<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>)
                 r.map(|r| fmt2(r.used)).unwrap_or_default(),
                 errors.to_string(),
                 "后五列为计算结果，导入时忽略".to_string(),
-                CSV_VERSION.to_string(),
+                csv_version(e).to_string(),
                 e.template.key().to_string(),
             ]);
             row.extend(extras.iter().map(|x| x.row_cell(e, Some(ind))));
@@ -548,6 +562,20 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
                 updated_at: time("修改时间")?,
                 ..Evaluation::default()
             };
+            // a version this build does not know is refused, not read by other rules
+            let version = get("格式版本");
+            if let Ok(v) = version.trim().parse::<u32>() {
+                if v > CSV_VERSION {
+                    return Err(CsvError::Value {
+                        line,
+                        column: "格式版本".into(),
+                        detail: Text::new(
+                            format!("格式版本{v}较本工具新，请更新绩效自评（ziping）后再导入"),
+                            format!("format version {v} is newer than this build reads: update ziping and import again"),
+                        ),
+                    });
+                }
+            }
             // 表样 (added with the templates): blank in older files is the MOF 2020 form
             let template = get("表样");
             if !template.trim().is_empty() {
@@ -564,7 +592,7 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
             }
             for kind in FundRowKind::STANDARD {
                 for col in FundColumn::ALL {
-                    let label = format!("{}·{}", fund_label(kind), col.name_zh());
+                    let label = format!("{}·{}", kind.short_name_zh(), col.name_zh());
                     *e.funds.row_mut(kind).get_mut(col) = get(&label);
                 }
             }
@@ -675,11 +703,6 @@ pub fn parse_indicators_csv(bytes: &[u8]) -> Result<Vec<Evaluation>, CsvError> {
         return Err(CsvError::Empty);
     }
     Ok(out)
-}
-
-fn fund_label(kind: FundRowKind) -> &'static str {
-    let n = kind.name_zh();
-    n.strip_prefix("其中：").unwrap_or(n)
 }
 
 fn csv_error_text(e: &csv::Error) -> Text {

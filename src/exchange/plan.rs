@@ -167,9 +167,10 @@ fn newer(existing: u64, incoming: u64) -> Newer {
 /// blank (such forms cannot be told apart by content).
 pub(crate) fn project_identity(e: &Evaluation) -> Option<(String, String, String)> {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    // a department's own 自评表 is named by its department-year (one per year)
+    // a department's own 自评表 is named by its department-year and its template (a department
+    // may keep one of each layout)
     let name = if e.template.is_department() {
-        "部门整体支出绩效自评表".to_string()
+        format!("部门整体支出绩效自评表:{}", e.template.key())
     } else {
         squeeze(&e.project_name)
     };

@@ -624,3 +624,33 @@ fn the_indicator_csv_carries_every_templates_fields_and_only_the_columns_used() 
         samples
     );
 }
+
+#[test]
+fn the_csv_of_templated_forms_says_so_and_a_newer_one_is_refused() {
+    let v3 = include_bytes!("../../tests/fixtures/v3/templates.json");
+    let env = parse_export(v3).unwrap();
+    let text = indicators_csv(&env.evaluations);
+    // every row of a templated form is written as version 2
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let column = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .position(|h| h == "格式版本")
+        .expect("格式版本");
+    let versions: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("row")[column].to_string())
+        .collect();
+    assert!(versions.iter().all(|v| v == "2"), "{versions:?}");
+    // a version 3 file (from a later ziping) is refused with its line, never half-read
+    let newer = text.replace(",2,hubei2020", ",3,hubei2020");
+    match parse_indicators_csv(newer.as_bytes()) {
+        Err(CsvError::Value { column, .. }) => assert_eq!(column, "格式版本"),
+        other => panic!("{other:?}"),
+    }
+    // the 汇总表 CSV lists the projects, not the department's own forms
+    let summary = summary_csv(&env.evaluations);
+    assert_eq!(summary.lines().count(), 1 + 3, "{summary}");
+    assert!(!summary.contains("部门整体"), "{summary}");
+}

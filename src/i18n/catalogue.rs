@@ -15,7 +15,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("＋ 新建部门整体支出绩效自评表", "+ New department-wide self-evaluation form"),
     ("部门整体支出基础数据（预决算、“三公”经费、资产、人员）", "Department-wide figures (budget and final accounts, “three public expenses”, assets, staff)"),
     ("＋ 新建部门整体支出基础数据", "+ New department-wide figures"),
-    ("{}：{} → {}（{}）", "{}: {} → {} ({})"),
+    ("{}：{} → {}（{}）", "“{}”: {} → {} ({})"),
     ("部门决策", "Departmental decisions"),
     ("部门管理", "Departmental management"),
     ("部门绩效", "Departmental performance"),

@@ -385,13 +385,17 @@ impl FormBuilder {
                 TemplateId::Department
             };
         }
-        if !self.blocks.is_empty() || self.e.funds.weight.trim() == "20" {
+        // 湖北: its 年度绩效目标 blocks, or 20 points on its one fund row (20 alone is a weight
+        // the MOF form allows too)
+        let one_fund_row = self.fund_kinds.iter().all(|k| *k == K::Total);
+        if !self.blocks.is_empty() || (self.e.funds.weight.trim() == "20" && one_fund_row) {
             return TemplateId::Hubei2020;
         }
+        // 四川: funds by source beyond 财政资金 (which MOF-family forms print too)
         if self
             .fund_kinds
             .iter()
-            .any(|k| matches!(k, K::Fiscal | K::UnitFunds | K::SpecialAccount))
+            .any(|k| matches!(k, K::UnitFunds | K::SpecialAccount))
         {
             return TemplateId::Sichuan2023;
         }
@@ -412,20 +416,6 @@ impl FormBuilder {
     }
 
     fn finish(mut self) -> Recognised {
-        // weights printed in headings; the defaults otherwise (R1) — unless the form prints no
-        // weights at all (湖北 2020: points per block), where defaults would be invented
-        let no_row_weights = self.ind.as_ref().is_some_and(|m| !m.has_weight);
-        let headings = self.level1_weights.iter().any(Option::is_some);
-        for (i, l1) in Level1::ALL.iter().enumerate() {
-            match self.level1_weights[i].take() {
-                Some(w) => *self.e.level1_weights.get_mut(*l1) = w,
-                // an export prints every weight it has: a heading without one had none
-                None if self.exported || (no_row_weights && !headings) => {
-                    self.e.level1_weights.get_mut(*l1).clear()
-                }
-                None => {}
-            }
-        }
         if self.exported {
             // tiers an export does not print were not chosen
             if self
@@ -452,6 +442,26 @@ impl FormBuilder {
         self.e.template = template;
         if !template.is_default() {
             self.note(Note::Template(template));
+        }
+        // weights printed in headings; the template's otherwise (R1: 50/30/10 on the MOF form,
+        // none on forms that print none) — and none where the form prints no weights at all
+        // (湖北 2020: points per block), where defaults would be invented
+        let no_row_weights = self.ind.as_ref().is_some_and(|m| !m.has_weight);
+        let headings = self.level1_weights.iter().any(Option::is_some);
+        let defaults = crate::templates::template(template).level1_weights();
+        for (i, l1) in Level1::ALL.iter().enumerate() {
+            let slot = self.e.level1_weights.get_mut(*l1);
+            match self.level1_weights[i].take() {
+                Some(w) => *slot = w,
+                // an export prints every weight it has: a heading without one had none
+                None if self.exported || (no_row_weights && !headings) => slot.clear(),
+                None => *slot = defaults.get(*l1).to_string(),
+            }
+        }
+        // 财政资金 is the 四川 form's row by source; elsewhere it is the year's appropriation
+        if template != crate::model::TemplateId::Sichuan2023 && self.e.funds.current_year.is_blank()
+        {
+            self.e.funds.current_year = std::mem::take(&mut self.e.funds.fiscal);
         }
         if self.e.funds.weight.trim().is_empty() {
             self.e.funds.weight = crate::templates::template(template).execution_weight();
@@ -625,11 +635,6 @@ fn is_department_form_title(text: &str) -> bool {
         && (k.contains("绩效自评表") || k.ends_with("自评表"))
         && !k.contains("数据表")
         && k.chars().count() <= 60
-}
-
-/// The year in a title, if any.
-fn title_year_any(text: &str) -> Option<String> {
-    year_in(&key(text))
 }
 
 fn is_department_title(text: &str) -> bool {
@@ -826,7 +831,7 @@ impl<'a> Reader<'a> {
             // template); the department's figures and data tables are not
             if is_department_form_title(first) {
                 self.close();
-                let year = title_year_any(first);
+                let year = year_in(&key(first));
                 let f = self.form(line);
                 f.department = true;
                 if let Some(y) = year {

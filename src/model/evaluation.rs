@@ -363,6 +363,11 @@ impl FundRowKind {
         FundRowKind::CarriedOver,
         FundRowKind::Other,
     ];
+    /// The name without its leading 其中： (in sums and column titles).
+    pub fn short_name_zh(self) -> &'static str {
+        let n = self.name_zh();
+        n.strip_prefix("其中：").unwrap_or(n)
+    }
     pub fn name_zh(self) -> &'static str {
         match self {
             FundRowKind::Total => "年度资金总额",
@@ -581,10 +586,6 @@ impl Level1Weights {
             Level1::Performance => &mut self.performance,
         }
     }
-    /// All blank (a form of a template that prints no 一级 weights).
-    pub fn is_blank(&self) -> bool {
-        Level1::ALL.iter().all(|l| self.get(*l).trim().is_empty())
-    }
 }
 
 /// 年度总体目标.
@@ -777,18 +778,6 @@ pub struct Evaluation {
     pub created_at: u64,
 }
 
-impl Indicator {
-    /// The target the row is scored against: the 调整指标值 when one is given, else the
-    /// 年度指标值.
-    pub fn effective_target(&self) -> &str {
-        if self.adjusted_target.trim().is_empty() {
-            &self.target
-        } else {
-            &self.adjusted_target
-        }
-    }
-}
-
 impl Evaluation {
     /// A fresh form with the given id and one empty row in each 一级指标's first group.
     pub fn new_blank(id: String, year: String, now_ms: u64) -> Evaluation {
@@ -873,6 +862,18 @@ impl Evaluation {
             .map(|p| p + 1)
             .unwrap_or(0);
         self.indicators.insert(pos, row);
+        id
+    }
+
+    /// Adds an empty row of `group` at the very end (a flat form's one list, in its order);
+    /// returns its id.
+    pub fn push_row(&mut self, group: Level2) -> String {
+        let id = self.fresh_row_id();
+        self.indicators.push(Indicator {
+            id: id.clone(),
+            level2: group,
+            ..Indicator::default()
+        });
         id
     }
 

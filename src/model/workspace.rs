@@ -6,7 +6,23 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the stored and exported document shape. Bump it when a field changes meaning and
 /// add a migration in `store::migrate`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The schema version a stored form is written with: 2 when it says something only the
+/// templates' layout holds (`Evaluation::uses_templates`), so that a tab of an older ziping left
+/// open keeps it aside untouched instead of reading it by other rules and saving it back without
+/// its template; 1 otherwise (every other copy reads it as ever). Versions 1 and 2 have one shape:
+/// 2 only adds fields.
+pub fn schema_version_of(e: &super::Evaluation) -> u32 {
+    if e.uses_templates() {
+        2
+    } else {
+        1
+    }
+}
+
+/// The schema version of the index and of department forms, which the templates did not change.
+pub const FIRST_SCHEMA_VERSION: u32 = 1;
 
 /// One stored evaluation: the document plus the schema version it was written with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

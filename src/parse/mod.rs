@@ -164,6 +164,12 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// The words and signs the parser reads as an operator before a number (the split target's
+/// 指标性质 column offers the same, `templates::split`).
+pub fn prefix_operator_words() -> impl Iterator<Item = &'static str> {
+    PREFIX_OPERATORS.iter().map(|(w, _)| *w)
+}
+
 /// Word operators written before the number. Longest first so `不低于` wins over `低于`.
 const PREFIX_OPERATORS: &[(&str, Operator)] = &[
     ("大于或等于", Operator::Ge),

@@ -9,9 +9,6 @@ use crate::templates::FundLayout;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Default 分值 of 预算执行率.
-pub const DEFAULT_EXECUTION_WEIGHT: Decimal = Decimal::TEN;
-
 /// Parsed amounts of one fund-table row.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FundRowFigures {
@@ -129,6 +126,9 @@ pub fn assess_funds(
             .zip(total.executed)
             .and_then(|(a, b)| num::div(b, a));
         low_rate(funds, rate, out);
+        if let (Some(a), Some(b)) = (total.annual_budget, total.executed) {
+            over_execution(a, b, out);
+        }
         return ExecutionResult {
             rows,
             rate,
@@ -174,6 +174,28 @@ pub fn assess_funds(
     }
 }
 
+/// R2: spending more than the budget is a warning.
+fn over_execution(a: Decimal, b: Decimal, out: &mut Vec<Diagnostic>) {
+    if b > a {
+        out.push(Diagnostic::new(
+            Level::Warning,
+            Field::FundCell(FundRowKind::Total, FundColumn::Executed),
+            RuleId::R2,
+            format!(
+                "全年执行数{}大于全年预算数{}（超支{}万元）",
+                fmt_num(b),
+                fmt_num(a),
+                num::sub(b, a).map(fmt_num).unwrap_or_default()
+            ),
+            format!(
+                "executed {} exceeds the annual budget {}",
+                fmt_num(b),
+                fmt_num(a)
+            ),
+        ));
+    }
+}
+
 /// R2: a rate under 90 % needs an explanation.
 fn low_rate(funds: &FundTable, rate: Option<Decimal>, out: &mut Vec<Diagnostic>) {
     if let Some(r) = rate {
@@ -216,24 +238,7 @@ fn execution_score(
         ));
         return (None, None);
     };
-    if b > a {
-        out.push(Diagnostic::new(
-            Level::Warning,
-            Field::FundCell(FundRowKind::Total, FundColumn::Executed),
-            RuleId::R2,
-            format!(
-                "全年执行数{}大于全年预算数{}（超支{}万元）",
-                fmt_num(b),
-                fmt_num(a),
-                num::sub(b, a).map(fmt_num).unwrap_or_default()
-            ),
-            format!(
-                "executed {} exceeds the annual budget {}",
-                fmt_num(b),
-                fmt_num(a)
-            ),
-        ));
-    }
+    over_execution(a, b, out);
     let Some(rate) = num::div(b, a) else {
         out.push(overflow(Field::FundCell(
             FundRowKind::Total,
@@ -262,7 +267,7 @@ fn check_sub_rows(
     let (names_zh, names_en) = if group == &FundRowKind::STANDARD[1..] {
         (String::new(), String::new())
     } else {
-        let names: Vec<&str> = group.iter().map(|k| sub_row_name(*k)).collect();
+        let names: Vec<&str> = group.iter().map(|k| k.short_name_zh()).collect();
         let names = names.join("＋");
         (format!("（{names}）"), format!(" (“{names}”)"))
     };
@@ -321,12 +326,6 @@ fn check_sub_rows(
             Some(_) => {}
         }
     }
-}
-
-/// A sub-row's name without its 其中： lead.
-fn sub_row_name(kind: FundRowKind) -> &'static str {
-    let n = kind.name_zh();
-    n.strip_prefix("其中：").unwrap_or(n)
 }
 
 pub fn overflow(field: Field) -> Diagnostic {

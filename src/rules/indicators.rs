@@ -83,20 +83,35 @@ const NEGATIVE_NAME_WORDS: &[&str] = &[
     "损失",
     "死亡",
     "伤亡",
-    // the department forms' common ratios where less is better (财预〔2013〕53号): 预算调整率,
-    // 结转结余率 and 结转结余变动率, "三公"经费 and 公用经费 控制率 and 变动率, 在职人员控制率
-    "调整率",
-    "结转结余",
-    "控制率",
-    "变动率",
 ];
 
-/// Words in an indicator's name that make negative targets and actuals valid: rates of change
-/// ("三公"经费变动率 ≤0%, 结转结余变动率 −30 %) fall as well as rise (docs/TEMPLATES.md).
+/// On department forms also (财预〔2013〕53号's common ratios where less is better): 预算调整率,
+/// 结转结余率 and 结转结余变动率, "三公"经费 and 公用经费 控制率 and 变动率, 在职人员控制率.
+const COMMON_RATIO_WORDS: &[&str] = &["调整率", "结转结余", "控制率", "变动率"];
+
+/// Words in an indicator's name that make negative targets and actuals valid on department forms:
+/// rates of change ("三公"经费变动率 ≤0%, 结转结余变动率 −30 %) fall as well as rise
+/// (docs/TEMPLATES.md).
 const SIGNED_NAME_WORDS: &[&str] = &["变动率", "增长率", "增幅", "变化率", "下降率"];
 
-/// Detects the kind of an indicator from its target (and, for a bare number, its name).
+/// Detects the kind of an indicator from its target (and, for a bare number, its name), by
+/// RULES.md; [`detect_kind_in`] with a template's scheme.
 pub fn detect_kind(name: &str, target: &Value) -> IndicatorKind {
+    detect_kind_in(name, target, &Scheme::MOF_2020)
+}
+
+/// The kind of a row: from its 年度指标值, or — left blank — its 调整指标值 (重庆), under
+/// `scheme`. The rules engine and the page read the kind from here.
+pub fn row_kind(row: &Indicator, scheme: &Scheme) -> IndicatorKind {
+    let target = match parse_value(&row.target) {
+        Value::Blank => parse_value(&row.adjusted_target),
+        v => v,
+    };
+    detect_kind_in(&row.name, &target, scheme)
+}
+
+/// Detects the kind of an indicator under `scheme` (its department ratios, when it has them).
+pub fn detect_kind_in(name: &str, target: &Value, scheme: &Scheme) -> IndicatorKind {
     match target {
         Value::NotApplicable => IndicatorKind::NotApplicable,
         Value::Quantity(q) => match q.op {
@@ -105,7 +120,11 @@ pub fn detect_kind(name: &str, target: &Value) -> IndicatorKind {
             Some(Operator::Eq) => IndicatorKind::Equal,
             None => {
                 // "0起" (zero incidents) and "投诉…" targets without an operator mean "at most"
-                if q.number.is_zero() || NEGATIVE_NAME_WORDS.iter().any(|w| name.contains(w)) {
+                let words = |list: &[&str]| list.iter().any(|w| name.contains(w));
+                if q.number.is_zero()
+                    || words(NEGATIVE_NAME_WORDS)
+                    || (scheme.common_ratios && words(COMMON_RATIO_WORDS))
+                {
                     IndicatorKind::Negative
                 } else {
                     IndicatorKind::Positive
@@ -160,7 +179,7 @@ pub fn assess_indicator(
     let actual = parse_value(&row.actual);
     // the kind is the 年度指标值's: an adjusted figure that is not one is an error of its own,
     // not a reason to score the row as 定性
-    let detected = detect_kind(&row.name, &parse_value(&row.target));
+    let detected = row_kind(row, scheme);
     // a name of "无" / "/" marks the group as having no indicator
     let detected =
         if matches!(parse_value(&row.name), Value::NotApplicable) && row.target.trim().is_empty() {
@@ -240,7 +259,7 @@ pub fn assess_indicator(
     let rule = match kind {
         IndicatorKind::Qualitative => qualitative(row, &label, w, scheme, out),
         IndicatorKind::Positive | IndicatorKind::Negative | IndicatorKind::Equal => {
-            match quantities(row, &label, (&target, target_field), &actual, out) {
+            match quantities(row, &label, (&target, target_field), &actual, scheme, out) {
                 Some((t, a)) => {
                     completion = num::div(a.number, t.number);
                     ratio =
@@ -495,6 +514,7 @@ fn quantities(
     label: &str,
     (target, target_field): (&Value, IndicatorField),
     actual: &Value,
+    scheme: &Scheme,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Quantity, Quantity)> {
     let f = |field| {
@@ -532,7 +552,7 @@ fn quantities(
         }
     };
     // a change rate (变动率, 增长率) may fall: its figures may be negative
-    let signed = || SIGNED_NAME_WORDS.iter().any(|w| row.name.contains(w));
+    let signed = || scheme.common_ratios && SIGNED_NAME_WORDS.iter().any(|w| row.name.contains(w));
     if t.number.is_sign_negative() && !t.number.is_zero() && !signed() {
         out.push(Diagnostic::new(
             Level::Error,

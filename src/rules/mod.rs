@@ -18,8 +18,10 @@ pub use diagnostic::{
     BudgetColumn, Counts, DeptField, Diagnostic, Field, HeaderField, IndicatorField, Level, RuleId,
 };
 pub use fields::fmt_num;
-pub use funds::{ExecutionResult, FundRowFigures, DEFAULT_EXECUTION_WEIGHT};
-pub use indicators::{detect_kind, quantitative_score, IndicatorResult, RuleScore};
+pub use funds::{ExecutionResult, FundRowFigures};
+pub use indicators::{
+    detect_kind, detect_kind_in, quantitative_score, row_kind, IndicatorResult, RuleScore,
+};
 pub use scheme::{Reverse, Scheme};
 pub use score::ScoreSource;
 
@@ -30,7 +32,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// 等级 by total score (R5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum Grade {
     /// 优: [90, 100]
     Excellent,
@@ -517,9 +519,13 @@ fn check_weight_sum(
         sum = sum.saturating_add(l.weight.unwrap_or(Decimal::ZERO));
     }
     if sum != Decimal::ONE_HUNDRED {
+        // on the first 一级 heading the form shows (产出, or 部门决策)
+        let field = level1
+            .first()
+            .map_or(Field::Total, |l| Field::Level1Weight(l.level1));
         out.push(Diagnostic::new(
             Level::Warning,
-            Field::Level1Weight(Level1::Output),
+            field,
             RuleId::R1,
             format!("预算执行率与各一级指标分值合计为{}，应为100", fmt_num(sum)),
             format!(

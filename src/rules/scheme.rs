@@ -27,6 +27,10 @@ pub struct Scheme {
     /// Whether an actual at 120 % of a 正向 target or more is flagged (R3: 10号 says to deduct
     /// for the deviation; forms whose notes say nothing of it do not flag it).
     pub flag_over_achievement: bool,
+    /// A department form (财预〔2013〕53号's common ratios): a bare target of 预算调整率, 结转结余率,
+    /// a 控制率 or a 变动率 is 反向, and a 变动率 or 增长率 may be negative. Project forms keep
+    /// RULES.md R3 as written.
+    pub common_ratios: bool,
 }
 
 impl Scheme {
@@ -37,6 +41,7 @@ impl Scheme {
         band_upper: 80,
         band_lower: 60,
         flag_over_achievement: true,
+        common_ratios: false,
     };
 
     /// 湖北 2020 (docs/TEMPLATES.md): 预算执行情况 20 分 (20 × 执行率), 反向 W × T / A, 定性
@@ -47,6 +52,7 @@ impl Scheme {
         band_upper: 80,
         band_lower: 50,
         flag_over_achievement: false,
+        common_ratios: false,
     };
 
     /// 重庆 部门整体绩效自评表 (docs/TEMPLATES.md T7): 执行率 × 执行率权重 (10); each row's
@@ -59,12 +65,21 @@ impl Scheme {
         band_upper: 80,
         band_lower: 60,
         flag_over_achievement: false,
+        common_ratios: true,
     };
 
     /// The department-wide form grouped 部门决策 / 部门管理 / 部门绩效: RULES.md's rules, but no
     /// execution score in the fund table (预算完成率 and the other 预算执行 ratios are rows).
     pub const DEPARTMENT_FRAMEWORK: Scheme = Scheme {
         execution_weight: None,
+        common_ratios: true,
+        ..Scheme::MOF_2020
+    };
+
+    /// The department-wide form of most provinces: RULES.md's rules, with the common ratios of
+    /// department forms.
+    pub const DEPARTMENT: Scheme = Scheme {
+        common_ratios: true,
         ..Scheme::MOF_2020
     };
 }

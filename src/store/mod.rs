@@ -12,6 +12,7 @@
 //! loaded until the user deals with them. The logic works on any [`KeyValueStore`]; the
 //! browser's localStorage backend lives in `local.rs` (wasm only), tests use [`MemoryStore`].
 
+pub mod figures;
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod local;
 mod memory;
@@ -22,8 +23,9 @@ pub use memory::MemoryStore;
 
 use crate::i18n::{Lang, Text};
 use crate::model::{
-    DepartmentEvaluation, Evaluation, Identified, StoredDepartment, StoredEvaluation, StoredTrash,
-    TrashedEvaluation, Workspace, SCHEMA_VERSION,
+    schema_version_of, DepartmentEvaluation, Evaluation, Identified, StoredDepartment,
+    StoredEvaluation, StoredTrash, TrashedEvaluation, Workspace, FIRST_SCHEMA_VERSION,
+    SCHEMA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -216,7 +218,8 @@ where
     let text = packed::unpack(raw).map_err(ProblemKind::Unpack)?;
     if let Ok(envelope) = serde_json::from_str::<E>(&text) {
         let (version, doc) = envelope.open();
-        if version == SCHEMA_VERSION && !doc.id().is_empty() {
+        // versions 1 and 2 have one shape (2 adds fields): read straight
+        if (FIRST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&version) && !doc.id().is_empty() {
             return Ok(doc);
         }
     }
@@ -274,8 +277,9 @@ pub fn decode_department(raw: &str) -> Result<DepartmentEvaluation, ProblemKind>
     decode::<StoredDepartment>(raw, "department")
 }
 
-/// Brings a stored document of `version` up to [`SCHEMA_VERSION`]. Version 1 is the first, so
-/// there is nothing to do yet; each later version adds one step here, with a fixture test.
+/// Brings a stored document of `version` up to [`SCHEMA_VERSION`]. Version 2 (forms that use the
+/// templates) only adds fields to version 1, so there is nothing to do yet; a later version that
+/// changes the shape adds its step here, with a fixture test.
 fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, ProblemKind> {
     match version {
         0 => Err(ProblemKind::WrongShape(Text::new(
@@ -289,7 +293,7 @@ fn migrate(value: serde_json::Value, version: u32) -> Result<serde_json::Value, 
 /// A department form as stored: packed JSON.
 pub fn encode_department(d: &DepartmentEvaluation) -> String {
     let stored = StoredDepartment {
-        schema_version: SCHEMA_VERSION,
+        schema_version: FIRST_SCHEMA_VERSION,
         department: d.clone(),
     };
     packed::pack(&serde_json::to_string(&stored).unwrap_or_default())
@@ -298,7 +302,7 @@ pub fn encode_department(d: &DepartmentEvaluation) -> String {
 /// The JSON of a stored project form, before packing (the first layout stored it as it is).
 pub fn encode_plain_evaluation(e: &Evaluation) -> String {
     let stored = StoredEvaluation {
-        schema_version: SCHEMA_VERSION,
+        schema_version: schema_version_of(e),
         evaluation: e.clone(),
     };
     // serialising plain data with string keys cannot fail
@@ -313,7 +317,7 @@ pub fn encode_evaluation(e: &Evaluation) -> String {
 /// A trash entry as stored: packed JSON.
 pub fn encode_trash(t: &TrashedEvaluation) -> String {
     let stored = StoredTrash {
-        schema_version: SCHEMA_VERSION,
+        schema_version: schema_version_of(&t.evaluation),
         trashed: t.clone(),
     };
     packed::pack(&serde_json::to_string(&stored).unwrap_or_default())
@@ -490,7 +494,7 @@ pub fn save_evaluation(store: &mut dyn KeyValueStore, e: &Evaluation) -> Result<
 
 pub fn save_index(store: &mut dyn KeyValueStore, ids: &[String]) -> Result<(), StoreError> {
     let index = Index {
-        schema_version: SCHEMA_VERSION,
+        schema_version: FIRST_SCHEMA_VERSION,
         order: ids.to_vec(),
     };
     store.set(

@@ -134,10 +134,16 @@ fn decode_rejects_without_panicking() {
         "{\"schema_version\":0,\"evaluation\":{\"id\":\"x\"}}",
         // a current document that reads straight into its type is still checked
         "{\"schema_version\":1,\"evaluation\":{\"id\":\"\"}}",
-        "{\"schema_version\":2,\"evaluation\":{\"id\":\"x\"}}",
+        "{\"schema_version\":3,\"evaluation\":{\"id\":\"x\"}}",
     ] {
         assert!(decode_evaluation(raw).is_err(), "{raw}");
     }
+    // version 2 is a form that uses the templates: read like version 1
+    let v2 = decode_evaluation(
+        "{\"schema_version\":2,\"evaluation\":{\"id\":\"x\",\"template\":\"chongqing-dept\"}}",
+    )
+    .expect("decode");
+    assert_eq!(v2.template, crate::model::TemplateId::ChongqingDepartment);
     // unknown fields from a same-version writer are tolerated, missing ones default
     let e = decode_evaluation("{\"schema_version\":1,\"evaluation\":{\"id\":\"x\",\"extra\":1}}")
         .expect("decode");
@@ -404,4 +410,27 @@ fn a_damaged_packed_entry_is_kept_aside_like_bad_json() {
     // the backup export gives what is there
     let dump: serde_json::Value = serde_json::from_str(&raw_backups(&store)).expect("json");
     assert_eq!(dump[format!("{BACKUP_PREFIX}{key}")], damaged.as_str());
+}
+
+#[test]
+fn a_form_of_another_template_is_stored_as_version_2_and_others_as_before() {
+    let mut store = MemoryStore::new();
+    let plain = SAMPLES[0].build();
+    let mut templated = SAMPLES[1].build();
+    templated.template = crate::model::TemplateId::Hubei2020;
+    save_evaluation(&mut store, &plain).expect("save");
+    save_evaluation(&mut store, &templated).expect("save");
+    let version = |id: &str| -> u64 {
+        let text = crate::store::packed::unpack(&store.entries[&eval_key(id)]).expect("unpack");
+        serde_json::from_str::<serde_json::Value>(&text).expect("json")["schema_version"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    // an older ziping reads the MOF form as ever and keeps the 湖北 one aside, untouched
+    assert_eq!(version(&plain.id), 1);
+    assert_eq!(version(&templated.id), 2);
+    let loaded = load(&mut store).expect("load");
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.workspace.evaluations.len(), 2);
+    assert!(loaded.workspace.evaluations.contains(&templated));
 }

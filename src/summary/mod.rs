@@ -8,7 +8,7 @@ pub mod table;
 use crate::model::{DepartmentEvaluation, Evaluation, Level1};
 use crate::rules::{assess, num, Field, Grade, IndicatorField, Level};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A department and year, as written on the forms (trimmed).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -85,7 +85,92 @@ pub struct SummaryRow {
     pub department_form: bool,
 }
 
+/// A form's figures without its names: what [`SummaryRow`] holds beyond the form's own header,
+/// as the figures cache keeps it (`store::figures`, short keys: 5,000 forms in a few pages of
+/// storage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub annual_budget: Option<Decimal>,
+    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
+    pub executed: Option<Decimal>,
+    #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Decimal>,
+    #[serde(rename = "e")]
+    pub execution_score: Decimal,
+    #[serde(rename = "l")]
+    pub level1_scores: Vec<(Level1, Decimal)>,
+    #[serde(rename = "u")]
+    pub rule_total: Decimal,
+    #[serde(rename = "t")]
+    pub total: Decimal,
+    #[serde(rename = "g")]
+    pub grade: Grade,
+    #[serde(rename = "er", default)]
+    pub errors: usize,
+    #[serde(rename = "w", default)]
+    pub warnings: usize,
+    #[serde(rename = "d", default)]
+    pub departures: usize,
+    #[serde(rename = "m", default)]
+    pub missing_reasons: usize,
+    #[serde(rename = "o", default)]
+    pub over_achievements: usize,
+    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<(Decimal, Grade)>,
+    #[serde(rename = "k", default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
+}
+
 impl SummaryRow {
+    /// What the figures cache keeps of this row.
+    pub fn figures(&self) -> Figures {
+        Figures {
+            annual_budget: self.annual_budget,
+            executed: self.executed,
+            rate: self.rate,
+            execution_score: self.execution_score,
+            level1_scores: self.level1_scores.clone(),
+            rule_total: self.rule_total,
+            total: self.total,
+            grade: self.grade,
+            errors: self.errors,
+            warnings: self.warnings,
+            departures: self.departures,
+            missing_reasons: self.missing_reasons,
+            over_achievements: self.over_achievements,
+            review: self.review,
+            reviewed: self.reviewed,
+        }
+    }
+
+    /// The row of `e` from figures kept for it (its names from the form itself).
+    pub fn from_figures(e: &Evaluation, f: Figures) -> SummaryRow {
+        SummaryRow {
+            id: e.id.clone(),
+            project_name: row_name(e),
+            implementing_unit: e.implementing_unit.clone(),
+            annual_budget: f.annual_budget,
+            executed: f.executed,
+            rate: f.rate,
+            execution_score: f.execution_score,
+            level1_scores: f.level1_scores,
+            rule_total: f.rule_total,
+            total: f.total,
+            grade: f.grade,
+            errors: f.errors,
+            warnings: f.warnings,
+            department: e.department.trim().to_string(),
+            year: e.year.trim().to_string(),
+            departures: f.departures,
+            missing_reasons: f.missing_reasons,
+            over_achievements: f.over_achievements,
+            review: f.review,
+            reviewed: f.reviewed,
+            department_form: e.template.is_department(),
+        }
+    }
+
     /// The form's self-assessed total is not what the rules give.
     pub fn departs(&self) -> bool {
         self.total != self.rule_total || self.departures > 0
@@ -123,18 +208,15 @@ impl Summary {
 }
 
 pub fn summary_row(e: &Evaluation) -> SummaryRow {
+    SummaryRow::from_figures(e, figures(e))
+}
+
+/// What the rules give for `e`, as a list or county row shows it.
+pub fn figures(e: &Evaluation) -> Figures {
     let a = assess(e);
     let c = a.counts();
     let total_row = &a.execution.rows[0].1;
-    SummaryRow {
-        id: e.id.clone(),
-        // a department form is called by its title
-        project_name: if e.template.is_department() {
-            crate::templates::form_title(e)
-        } else {
-            e.project_name.clone()
-        },
-        implementing_unit: e.implementing_unit.clone(),
+    Figures {
         annual_budget: total_row.annual_budget,
         executed: total_row.executed,
         rate: a.execution.rate,
@@ -145,8 +227,6 @@ pub fn summary_row(e: &Evaluation) -> SummaryRow {
         grade: a.grade,
         errors: c.errors,
         warnings: c.warnings,
-        department: e.department.trim().to_string(),
-        year: e.year.trim().to_string(),
         departures: a.departures().count(),
         missing_reasons: a
             .diagnostics
@@ -162,7 +242,15 @@ pub fn summary_row(e: &Evaluation) -> SummaryRow {
         over_achievements: a.indicators.iter().filter(|r| r.over_achievement).count(),
         review: a.review.as_ref().map(|r| (r.total, r.grade)),
         reviewed: a.review.as_ref().is_some_and(|r| r.done),
-        department_form: e.template.is_department(),
+    }
+}
+
+/// The name a row shows: the project's, or a department form's title.
+fn row_name(e: &Evaluation) -> String {
+    if e.template.is_department() {
+        crate::templates::form_title(e)
+    } else {
+        e.project_name.clone()
     }
 }
 

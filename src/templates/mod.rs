@@ -14,9 +14,7 @@ pub use catalogue::{common_indicators, CommonIndicator};
 pub use split::{join_target, split_target, SplitTarget, QUALITATIVE_NATURE};
 pub use switch::{preview_switch, Switch, SwitchNote};
 
-use crate::model::{
-    Evaluation, FormKind, FundRowKind, Indicator, Level1, Level1Weights, TemplateId,
-};
+use crate::model::{Evaluation, FundRowKind, Indicator, Level1, Level1Weights, TemplateId};
 use crate::rules::Scheme;
 
 /// One template.
@@ -358,7 +356,7 @@ pub const TEMPLATES: [Template; 7] = [
         basis_zh: "各省通用的部门整体支出绩效自评表（如湖南2023）：资金按收入性质、支出性质分列，产出50、效益30、满意度10、预算执行10分，评分同财预〔2020〕10号",
         basis_en: "The department-wide form most provinces use (e.g. Hunan 2023): funds by income and spending nature; output 50, benefit 30, satisfaction 10, execution 10; MOF 2020 rules",
         title_zh: "部门整体支出绩效自评表",
-        scheme: Scheme::MOF_2020,
+        scheme: Scheme::DEPARTMENT,
         funds: DEPARTMENT_FUNDS,
         goal: MOF_GOAL,
         indicators: MOF_INDICATORS,
@@ -445,10 +443,6 @@ pub fn template(id: TemplateId) -> &'static Template {
 }
 
 impl Template {
-    pub fn kind(&self) -> FormKind {
-        self.id.kind()
-    }
-
     /// The 一级指标 weights a new form of this template starts with.
     pub fn level1_weights(&self) -> Level1Weights {
         let mut w = Level1Weights {

@@ -15,20 +15,38 @@ pub struct SplitTarget {
     pub unit: String,
 }
 
-/// Operators as forms write them, longest first so that `>=` is not read as `>`.
-const OPERATORS: [&str; 30] = [
+/// Operators as forms write them, longest first so that `>=` is not read as `>`: every word the
+/// value parser reads before a number (a test keeps them in step) and the look-alike signs it
+/// folds (`≧`, `﹦` …), kept here as typed.
+const OPERATORS: [&str; 43] = [
+    "大于或等于",
+    "小于或等于",
+    "大于等于",
+    "小于等于",
     "不低于",
     "不少于",
+    "不小于",
     "不高于",
     "不超过",
     "不大于",
-    "不小于",
-    "大于等于",
-    "小于等于",
+    "不多于",
+    "控制在",
     ">=",
     "<=",
+    "=>",
+    "=<",
+    "==",
     "＞＝",
     "＜＝",
+    "达到",
+    "大于",
+    "高于",
+    "超过",
+    "多于",
+    "小于",
+    "低于",
+    "少于",
+    "等于",
     "≥",
     "≤",
     "≧",
@@ -44,9 +62,6 @@ const OPERATORS: [&str; 30] = [
     "﹦",
     "﹥",
     "﹤",
-    "达到",
-    "高于",
-    "低于",
 ];
 
 fn is_number_char(c: char) -> bool {
@@ -61,11 +76,21 @@ pub fn split_target(target: &str) -> SplitTarget {
     }
     let op = OPERATORS.iter().find(|op| t.starts_with(**op)).copied();
     let rest = op.map(|o| t[o.len()..].trim_start()).unwrap_or(t);
-    let starts_with_number = rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '.');
-    if !starts_with_number {
+    let number_first = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '.')
+    };
+    // a number in full-width or look-alike characters (９５％, −5%): its columns as the parser
+    // reads it
+    let folded;
+    let rest = if !number_first(rest) && number_first(&crate::parse::normalize(rest)) {
+        folded = crate::parse::normalize(rest);
+        folded.as_str()
+    } else {
+        rest
+    };
+    if !number_first(rest) {
         return match op {
             // an operator before text: kept as typed (≥ 满意 is not a number)
             Some(o) => SplitTarget {
@@ -100,4 +125,42 @@ pub fn join_target(nature: &str, value: &str, unit: &str) -> String {
         return format!("{value}{unit}");
     }
     format!("{nature}{value}{unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_operators_are_the_parsers_and_their_look_alikes() {
+        for w in crate::parse::prefix_operator_words() {
+            assert!(OPERATORS.contains(&w), "{w}");
+        }
+        // longest first: no operator is cut short by one before it
+        for (i, a) in OPERATORS.iter().enumerate() {
+            for b in &OPERATORS[..i] {
+                assert!(!a.starts_with(b), "{b} before {a}");
+            }
+        }
+        // words the parser reads are operators in the column, not 定性
+        for (t, (n, v, u)) in [
+            ("大于90%", ("大于", "90", "%")),
+            ("控制在5%以内", ("控制在", "5", "%以内")),
+            ("=>3个", ("=>", "3", "个")),
+            ("９５％", ("", "95", "%")),
+            ("≥９５％", ("≥", "95", "%")),
+        ] {
+            let s = split_target(t);
+            assert_eq!(
+                (s.nature.as_str(), s.value.as_str(), s.unit.as_str()),
+                (n, v, u),
+                "{t}"
+            );
+            // and the parser scores them as the numbers they are
+            assert!(matches!(
+                crate::parse::parse_value(&join_target(&s.nature, &s.value, &s.unit)),
+                crate::parse::Value::Quantity(_)
+            ));
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::{template, Column};
 use crate::model::{Evaluation, Level1, TemplateId};
-use crate::rules::{assess, num::fmt2, Grade, RuleScore};
+use crate::rules::{assess, num::fmt2, RuleScore};
 
 /// One line of the preview.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,10 +28,6 @@ impl SwitchNote {
 pub struct Switch {
     pub form: Evaluation,
     pub notes: Vec<SwitchNote>,
-}
-
-fn grade_zh(g: Grade) -> &'static str {
-    g.name_zh()
 }
 
 /// The form under template `to`, and what that changes.
@@ -88,7 +84,7 @@ pub fn preview_switch(e: &Evaluation, to: TemplateId) -> Switch {
                 };
                 notes.push(SwitchNote::new(
                     format!("{}分值：{} → {}", l.name_zh(), shown(a), shown(b)),
-                    format!("{} weight: {} → {}", l.name_zh(), shown(a), shown(b)),
+                    format!("“{}” weight: {} → {}", l.name_zh(), shown(a), shown(b)),
                 ));
             }
         }
@@ -125,17 +121,17 @@ pub fn preview_switch(e: &Evaluation, to: TemplateId) -> Switch {
         notes.push(if into.funds.initial_budget.is_some() {
             SwitchNote::new(
                 "资金表增加“年初预算数”栏",
-                "the fund table gains the 年初预算数 column",
+                "the fund table gains the column “年初预算数”",
             )
         } else if from.shows_initial_budget(e) && into.shows_initial_budget(e) {
             SwitchNote::new(
                 "新表样没有“年初预算数”栏，但已填的年初预算数保留并继续显示",
-                "the new form has no 年初预算数 column; the amounts typed there are kept and shown",
+                "the new form has no column “年初预算数”; the amounts typed there are kept and shown",
             )
         } else {
             SwitchNote::new(
                 "资金表不再列出“年初预算数”栏（未填）",
-                "the fund table drops the blank 年初预算数 column",
+                "the fund table drops the blank column “年初预算数”",
             )
         });
     }
@@ -314,7 +310,7 @@ pub fn preview_switch(e: &Evaluation, to: TemplateId) -> Switch {
         };
         notes.push(SwitchNote::new(
             format!("{name}：规则得分 {} → {}", shown(x), shown(y)),
-            format!("{name}: rule score {} → {}", shown(x), shown(y)),
+            format!("“{name}”: rule score {} → {}", shown(x), shown(y)),
         ));
     }
     if before.execution.rule_score != after.execution.rule_score {
@@ -337,9 +333,9 @@ pub fn preview_switch(e: &Evaluation, to: TemplateId) -> Switch {
             format!(
                 "总分：{}（{}）→ {}（{}）",
                 fmt2(before.total),
-                grade_zh(before.grade),
+                before.grade.name_zh(),
                 fmt2(after.total),
-                grade_zh(after.grade)
+                after.grade.name_zh()
             ),
             format!(
                 "total: {} ({}) → {} ({})",

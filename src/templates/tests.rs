@@ -543,9 +543,16 @@ fn the_common_ratios_of_department_forms_are_reverse_and_may_fall() {
         "在职人员控制率",
         "“三公”经费变动率",
     ] {
+        let department = crate::rules::detect_kind_in(
+            name,
+            &parse_value("5%"),
+            &template(TemplateId::Department).scheme,
+        );
+        assert_eq!(department, IndicatorKind::Negative, "{name}");
+        // on a project form RULES.md R3 stands as written: a bare target is 正向
         assert_eq!(
             crate::rules::detect_kind(name, &parse_value("5%")),
-            IndicatorKind::Negative,
+            IndicatorKind::Positive,
             "{name}"
         );
     }
@@ -555,14 +562,25 @@ fn the_common_ratios_of_department_forms_are_reverse_and_may_fall() {
         "固定资产利用率",
         "支付进度率",
     ] {
-        assert_eq!(
-            crate::rules::detect_kind(name, &parse_value("95%")),
-            IndicatorKind::Positive,
-            "{name}"
-        );
+        for t in [TemplateId::Department, TemplateId::ChongqingDepartment] {
+            let kind = crate::rules::detect_kind_in(name, &parse_value("95%"), &template(t).scheme);
+            assert_eq!(kind, IndicatorKind::Positive, "{name}");
+        }
     }
-    // a change rate may be negative: met at or below its target, not an error
-    let mut e = Evaluation::new_blank("c".into(), "2022".into(), 0);
+    // a project form's 病虫害控制率 90% / 85%: 正向, 10 × 85/90 = 9.44 (RULES.md R3)
+    let mut p = Evaluation::new_blank("p".into(), "2022".into(), 0);
+    p.indicators = vec![Indicator {
+        id: "p-r0".into(),
+        name: "病虫害控制率".into(),
+        target: "90%".into(),
+        actual: "85%".into(),
+        weight: "10".into(),
+        reason: "虫害高发".into(),
+        ..Indicator::default()
+    }];
+    assert_eq!(assess(&p).indicators[0].rule, RuleScore::Exact(d("9.44")));
+    // a change rate may be negative on a department form: met at or below its target
+    let mut e = new_form("c".into(), "2022".into(), 0, TemplateId::Department);
     e.indicators = vec![Indicator {
         id: "c-r0".into(),
         name: "“三公”经费变动率".into(),
@@ -581,6 +599,13 @@ fn the_common_ratios_of_department_forms_are_reverse_and_may_fall() {
     e.indicators[0].target = "≤-30%".into();
     e.indicators[0].actual = "-35%".into();
     assert_eq!(assess(&e).indicators[0].rule, RuleScore::Exact(d("10")));
+    // on a project form a negative change rate stays an error (R3 as written)
+    let mut project = e.clone();
+    project.template = TemplateId::Mof2020;
+    assert!(assess(&project)
+        .diagnostics
+        .iter()
+        .any(|x| x.level == crate::rules::diagnostic::Level::Error && x.zh.contains("负数")));
     // elsewhere a negative actual stays an error (R3)
     e.indicators[0].name = "培训人次".into();
     e.indicators[0].target = "≥100人次".into();
@@ -613,6 +638,13 @@ fn an_adjusted_target_is_what_a_row_is_scored_against() {
     // adjusted to 40 (its unit and operator those of the 年初指标值): met
     e.indicators[0].adjusted_target = "40".into();
     assert_eq!(assess(&e).indicators[0].rule, RuleScore::Exact(d("10")));
+    // a row whose 年初指标值 is blank is of the kind its 调整指标值 says (≥40次: 正向)
+    let mut blank = e.clone();
+    blank.indicators[0].target.clear();
+    blank.indicators[0].adjusted_target = "≥40次".into();
+    let a = assess(&blank);
+    assert_eq!(a.indicators[0].kind, IndicatorKind::Positive);
+    assert_eq!(a.indicators[0].rule, RuleScore::Exact(d("10")));
     // an adjusted target that is not a number is reported on its own cell
     e.indicators[0].adjusted_target = "待定".into();
     let a = assess(&e);

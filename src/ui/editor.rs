@@ -511,6 +511,7 @@ fn IndicatorTable(
     // the template's columns and any other a row holds; the table is rebuilt when the template
     // changes, not while typing
     let cols = StoredValue::new(doc.with_untracked(|e| tpl.columns(e)));
+    // the template's columns, 类型 and 操作 (an empty group's 无 spans them but 操作)
     let ncols = cols.with_value(|c| c.len()) + 1;
     // The table's shape changes only when rows are added, removed or moved; typing does not
     // re-render it (the memo compares equal), so inputs keep focus.
@@ -568,6 +569,7 @@ fn IndicatorTable(
                                 {l1_cell}
                                 {level2_cell(app, doc, l2, 1)}
                                 <td colspan=move || (ncols + usize::from(review.get())).to_string() class="none">{t("无")}</td>
+                                <td class="no-print"></td>
                             </tr>
                         }
                         .into_any(),
@@ -612,7 +614,7 @@ fn IndicatorTable(
                 data-testid="add-flat-row"
                 on:click=move |_| {
                     let mut new_id = String::new();
-                    app.edit(doc, |e| new_id = e.add_row(group));
+                    app.edit(doc, |e| new_id = e.push_row(group));
                     focus_later(field_dom_id(&Field::Indicator(new_id, IndicatorField::Name)));
                 }
             >
@@ -840,7 +842,15 @@ fn indicator_row(
         }
         ev.prevent_default();
         let mut new_id = String::new();
-        app.edit(doc, |e| new_id = e.add_row(group));
+        // a flat form's list goes on at its end; a grouped one's group
+        let flat = tpl.indicators.flat;
+        app.edit(doc, |e| {
+            new_id = if flat {
+                e.push_row(group)
+            } else {
+                e.add_row(group)
+            }
+        });
         focus_later(field_dom_id(&Field::Indicator(
             new_id,
             IndicatorField::Name,
@@ -1000,11 +1010,10 @@ fn nature_select(
             data-testid="nature"
             on:change=move |ev| {
                 let v = event_target_value(&ev);
+                // the kind the rules engine reads from the target (and the name)
+                let detected = rv.result.with_untracked(|r| r.as_ref().map(|r| r.detected));
                 app.edit(doc, |e| {
-                    let detected = crate::rules::detect_kind(
-                        "",
-                        &crate::parse::parse_value(e.indicator(&id).map(|i| i.effective_target()).unwrap_or("")),
-                    );
+                    let detected = detected.unwrap_or(IndicatorKind::Qualitative);
                     if let Some(i) = e.indicator_mut(&id) {
                         i.kind_override = match v.as_str() {
                             "qualitative" => Some(IndicatorKind::Qualitative),

@@ -148,7 +148,9 @@ pub fn EvaluationList(app: AppState) -> impl IntoView {
     view! {
         <section class="list">
             <div class="list-actions">
-                <button class="primary" data-testid="new-evaluation" on:click=create>{t("＋ 新建项目支出绩效自评表")}</button>
+                <button class="primary" data-testid="new-evaluation" on:click=create>
+                    {move || if template.get().is_department() { t("＋ 新建部门整体支出绩效自评表") } else { t("＋ 新建项目支出绩效自评表") }}
+                </button>
                 <super::template::NewFormTemplate choice=template />
                 <div class="samples">
                     <span class="sub">{t("载入示例（衡山县商务和粮食局2022年）：")}</span>

@@ -23,6 +23,8 @@ const RETRY_DELAY: Duration = Duration::from_secs(3);
 const WARM_START: Duration = Duration::from_millis(300);
 const WARM_SLICE_MS: u64 = 8;
 const WARM_PAUSE: Duration = Duration::from_millis(4);
+/// The figures cache is written this long after the last save (a pass over the rows, packing).
+const FIGURES_DELAY: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct EvalEntry {
@@ -31,15 +33,42 @@ pub struct EvalEntry {
     /// This evaluation's figures for the list and the summary; recomputed only when this
     /// evaluation changes.
     pub row: Memo<SummaryRow>,
+    /// The row came from the figures cache (`store::figures`) and the rules have not run over
+    /// the form yet in this page: the background pass does, through `refresh`.
+    seeded: StoredValue<bool>,
+    refresh: Trigger,
 }
 
 impl EvalEntry {
     /// Creates the signals; call under the app's root owner.
     fn new(e: Evaluation) -> EvalEntry {
+        EvalEntry::with_figures(e, None)
+    }
+
+    /// With the row the figures cache kept for this form as it is: the county view of a
+    /// county's forms then opens without assessing them all first.
+    fn with_figures(e: Evaluation, kept: Option<SummaryRow>) -> EvalEntry {
         let id = e.id.clone();
+        let seeded = StoredValue::new(kept.is_some());
+        let kept = StoredValue::new(kept);
         let doc = RwSignal::new(e);
-        let row = Memo::new(move |_| doc.with(summary_row));
-        EvalEntry { id, doc, row }
+        let refresh = Trigger::new();
+        let row = Memo::new(move |_| {
+            refresh.track();
+            // the form is read either way: an edit recomputes the row
+            doc.track();
+            match kept.try_update_value(Option::take).flatten() {
+                Some(row) => row,
+                None => doc.with(summary_row),
+            }
+        });
+        EvalEntry {
+            id,
+            doc,
+            row,
+            seeded,
+            refresh,
+        }
     }
 }
 
@@ -142,6 +171,8 @@ struct Saver {
     /// A retry after a failed save is scheduled.
     retry_pending: bool,
     timer: Option<leptos::prelude::TimeoutHandle>,
+    /// The figures cache's next write, a while after the last save.
+    figures_timer: Option<leptos::prelude::TimeoutHandle>,
 }
 
 #[derive(Clone, Copy)]
@@ -301,12 +332,24 @@ impl AppState {
     /// at a time after start, in slices of a few milliseconds between which the page answers. The
     /// list does not need them (it starts without assessing, folded when large); the county view,
     /// the 汇总表 and a sort by score do, and then find them ready.
+    ///
+    /// A row taken from the figures cache is assessed again in this pass (the rules run over the
+    /// form; the page shows a change only if there is one), and when the pass is done the cache
+    /// is written anew for the next visit.
     pub fn warm_rows(self) {
+        self.warm_rows_after(WARM_START);
+    }
+
+    fn warm_rows_after(self, delay: Duration) {
         fn slice(app: AppState, from: usize) {
             let started = now_ms();
             let mut at = from;
             let more = app.evals.with_untracked(|v| {
                 while let Some(e) = v.get(at) {
+                    if e.seeded.get_value() {
+                        e.seeded.set_value(false);
+                        e.refresh.notify();
+                    }
                     // reading the memo computes it once; it stays until the form changes
                     e.row.with_untracked(|_| ());
                     at += 1;
@@ -318,9 +361,46 @@ impl AppState {
             });
             if more {
                 set_timeout(move || slice(app, at), WARM_PAUSE);
+            } else {
+                app.keep_figures();
             }
         }
-        set_timeout(move || slice(self, 0), WARM_START);
+        set_timeout(move || slice(self, 0), delay);
+    }
+
+    /// Writes every form's figures to the cache (all rows are computed: the pass above). Where
+    /// they do not fit they are not kept; the forms come first.
+    fn keep_figures(self) {
+        let forms: Vec<(String, u64, crate::summary::Figures)> = self.evals.with_untracked(|v| {
+            v.iter()
+                .map(|e| {
+                    (
+                        e.id.clone(),
+                        e.doc.with_untracked(|d| d.updated_at),
+                        e.row.with_untracked(SummaryRow::figures),
+                    )
+                })
+                .collect()
+        });
+        self.saver.update_value(|s| {
+            if let Some(store) = s.store.as_mut() {
+                // a cache that does not fit is simply not kept
+                let _ = store::figures::write(store, forms);
+            }
+        });
+    }
+
+    /// After saves: the figures cache again, once the page has been quiet for a while.
+    fn schedule_figures(&self) {
+        let this = *self;
+        let handle =
+            set_timeout_with_handle(move || this.warm_rows_after(Duration::ZERO), FIGURES_DELAY)
+                .ok();
+        self.saver.update_value(|s| {
+            if let Some(old) = std::mem::replace(&mut s.figures_timer, handle) {
+                old.clear();
+            }
+        });
     }
 
     pub fn load() -> AppState {
@@ -329,8 +409,10 @@ impl AppState {
         let mut reserved = Vec::new();
         let mut workspace = Workspace::default();
         let mut opened = None;
+        let mut kept = std::collections::HashMap::new();
         match LocalStore::open() {
             Ok(mut s) => {
+                kept = store::figures::read(&s);
                 match store::load(&mut s) {
                     Ok(outcome) => {
                         reserved = store::reserved_ids(&outcome.problems);
@@ -360,10 +442,17 @@ impl AppState {
                 doc: RwSignal::new(d),
             })
             .collect();
+        // each form's figures as kept at the last visit, while it is the form they were made of
         let evals = workspace
             .evaluations
             .into_iter()
-            .map(EvalEntry::new)
+            .map(|e| {
+                let row = kept
+                    .remove(&e.id)
+                    .filter(|(at, _)| *at == e.updated_at)
+                    .map(|(_, f)| SummaryRow::from_figures(&e, f));
+                EvalEntry::with_figures(e, row)
+            })
             .collect();
         let route = web_sys::window()
             .and_then(|w| w.location().hash().ok())
@@ -530,8 +619,14 @@ impl AppState {
         self.saver.update_value(|s| {
             match s.store.as_mut() {
                 Some(store) => {
+                    // the forms come first: the figures cache makes room (it is written again
+                    // after), and is put back when the import is refused
+                    let kept = store::figures::set_aside(store);
                     if let Err(e) = s.session.import(&mut docs, &WebClock, store, actions) {
                         refused = Some(e.0.message(crate::i18n::lang()));
+                        if let Some(raw) = kept {
+                            store::figures::put_back(store, &raw);
+                        }
                     }
                 }
                 None => s.session.apply_import(&mut docs, &WebClock, actions),
@@ -558,7 +653,9 @@ impl AppState {
                 let spaces = crate::workspace::item_spaces(env, store);
                 // Chromium's quota is about 5.2 million units; nothing gives more than 64 MB
                 let free = crate::workspace::free_chars(store, 32 * 1024 * 1024).ok()?;
-                Some((spaces, free))
+                // the figures cache's room counts as free: it gives way before an import is
+                // written, and a preview changes nothing
+                Some((spaces, free + store::figures::room(store)))
             })
             .flatten()
     }
@@ -695,13 +792,31 @@ impl AppState {
         let Some(flushed) = flushed else { return };
         self.note(flushed.notes);
         match flushed.result {
-            Ok(()) => self.status.set(StorageStatus::Saved),
+            Ok(()) => {
+                self.status.set(StorageStatus::Saved);
+                self.schedule_figures();
+            }
+            Err(store::StoreError::QuotaExceeded) if self.forget_figures() => {
+                // the figures cache took the room a form needed: without it, save again
+                self.flush();
+            }
             Err(e) => {
                 self.status
                     .set(StorageStatus::Failed(e.message(crate::i18n::lang())));
                 self.retry_later();
             }
         }
+    }
+
+    /// Drops the figures cache to make room; whether there was one.
+    fn forget_figures(&self) -> bool {
+        self.saver
+            .try_update_value(|s| {
+                s.store
+                    .as_mut()
+                    .is_some_and(|st| store::figures::forget(st))
+            })
+            .unwrap_or(false)
     }
 
     fn note(&self, notes: Vec<crate::workspace::SyncNote>) {

@@ -259,7 +259,12 @@ impl TargetCells {
             }
             list.into_iter()
                 .map(|n| {
-                    let shown = n.clone();
+                    // 定性 is a word of the page; the signs are the forms' own
+                    let shown = if n == QUALITATIVE_NATURE {
+                        t(QUALITATIVE_NATURE).to_string()
+                    } else {
+                        n.clone()
+                    };
                     let selected = n == now;
                     view! { <option value=n selected=selected>{shown}</option> }
                 })
@@ -353,14 +358,12 @@ pub fn DepartmentLink(app: AppState, doc: RwSignal<Evaluation>) -> impl IntoView
         if !is_department.get() {
             return None;
         }
-        let key = doc.with(crate::summary::GroupKey::of);
-        app.depts.with(|ds| {
-            ds.iter()
-                .find(|d| {
-                    d.doc
-                        .with(|d| crate::summary::GroupKey::of_department(d) == key)
-                })
-                .map(|d| (d.id.clone(), d.doc))
+        doc.with(|e| {
+            app.depts.with(|ds| {
+                ds.iter()
+                    .find(|d| d.doc.with(|d| department::belongs(e, d)))
+                    .map(|d| (d.id.clone(), d.doc))
+            })
         })
     });
     let links = Memo::new(move |_| {

@@ -136,10 +136,16 @@ test('使用说明 opens from the header, in both languages, with its screenshot
   const titles = await page.$$eval('[data-testid="help"] h3', (els) => els.map((e) => e.textContent));
   assert.ok(titles.length >= 4);
   assert.match(titles[0], /填写/);
-  await page.waitForFunction(() => {
-    const imgs = [...document.querySelectorAll('[data-testid="help"] img')];
-    return imgs.length >= 4 && imgs.every((i) => i.complete && i.naturalWidth > 0);
-  });
+  // the screenshots load lazily: each as the reader scrolls to it
+  const imgs = page.locator('[data-testid="help"] img');
+  assert.ok((await imgs.count()) >= 6, 'a screenshot for each part, the department form\'s too');
+  for (let i = 0; i < (await imgs.count()); i++) {
+    await imgs.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => {
+      const img = document.querySelectorAll('[data-testid="help"] img')[n];
+      return img.complete && img.naturalWidth > 0;
+    }, i);
+  }
   await page.click('[data-testid="lang-switch"]');
   await page.waitForSelector('[data-testid="help"]');
   const english = await page.$$eval('[data-testid="help"] h3', (els) => els.map((e) => e.textContent));

@@ -112,8 +112,8 @@ pub type Subtotal = (Level1, (u32, u16), (u32, u16));
 pub struct Figures {
     /// 执行率 of the 年度资金总额 row.
     pub rate: (u32, u16),
-    /// The 预算执行率 score.
-    pub execution_score: (u32, u16),
+    /// The 预算执行率 score, where the fund table has one.
+    pub execution_score: Option<(u32, u16)>,
     /// Per 一级指标 (产出, 效益, 满意度 …): its 小计 of weights and of scores.
     pub subtotals: Vec<Subtotal>,
     /// A flat form's one 小计 (weights, scores) of all its rows.
@@ -301,11 +301,8 @@ struct Cols {
 }
 
 impl Cols {
-    fn of(c: Column, cols: &Cols) -> Option<u16> {
-        cols.at.iter().find(|(x, _)| *x == c).map(|(_, k)| *k)
-    }
     fn get(&self, c: Column) -> Option<u16> {
-        Cols::of(c, self)
+        self.at.iter().find(|(x, _)| *x == c).map(|(_, k)| *k)
     }
 }
 
@@ -449,7 +446,7 @@ pub fn form_layout(e: &Evaluation, a: &Assessment) -> FormLayout {
         l.label(top, c_rate, 1, width - c_rate, tpl.funds.rate_zh);
     }
     l.figures.rate = (top + 1, c_rate);
-    l.figures.execution_score = (top + 1, c_score);
+    l.figures.execution_score = scored.then_some((top + 1, c_score));
     for (k, kind) in fund_rows.iter().enumerate() {
         let r = top + 1 + k as u32;
         let row = e.funds.row(*kind);

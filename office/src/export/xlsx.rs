@@ -258,7 +258,10 @@ fn write_summary(
             f,
             r,
             7,
-            &link(fig.execution_score, number(s.execution_score), "0.00"),
+            &match fig.execution_score {
+                Some(at) => link(at, number(s.execution_score), "0.00"),
+                None => Value::Number(s.execution_score.to_f64().unwrap_or(0.0), "0.00".into()),
+            },
             Style::Center,
         )?;
         // 产出, 效益, 满意度: the sheet's 小计 where it has one, else the figure
