@@ -278,7 +278,7 @@ pub fn text_input<T: Doc>(
     class: &'static str,
     get: impl Fn(&T) -> String + Send + Sync + 'static,
     set: impl Fn(&mut T, String) + 'static,
-) -> impl IntoView {
+) -> AnyView {
     let value = Memo::new(move |_| doc.with(&get));
     let mine = field_diags(diags, field.clone());
     text_input_bound(app, doc, &field, label, class, value, mine, set)
@@ -295,8 +295,22 @@ pub fn text_input_bound<T: Doc>(
     value: Memo<String>,
     mine: Memo<Vec<Diagnostic>>,
     set: impl Fn(&mut T, String) + 'static,
-) -> impl IntoView {
-    let id = field_dom_id(field);
+) -> AnyView {
+    let on_input = Box::new(move |v: String| T::commit(app, doc, |e| set(e, v)));
+    input_box(field_dom_id(field), label, class, value, mine, on_input)
+}
+
+/// The one text input of every field. Not generic (only the edit it makes is), so its view is
+/// compiled once instead of once per field: a large part of the module is view code, and this
+/// widget appears on every form (issue 14).
+fn input_box(
+    id: String,
+    label: String,
+    class: &'static str,
+    value: Memo<String>,
+    mine: Memo<Vec<Diagnostic>>,
+    on_input: Box<dyn Fn(String)>,
+) -> AnyView {
     view! {
         <input
             type="text"
@@ -306,14 +320,12 @@ pub fn text_input_bound<T: Doc>(
             // screen readers announce a field the engine marks as wrong
             aria-invalid=move || if flagged(mine) == "has-error" { "true" } else { "false" }
             prop:value=move || value.get()
-            on:input=move |ev| {
-                let v = event_target_value(&ev);
-                T::commit(app, doc, |e| set(e, v));
-            }
+            on:input=move |ev| on_input(event_target_value(&ev))
         />
         <span class=format!("print-only {class}")>{move || value.get()}</span>
         {notes_of(mine)}
     }
+    .into_any()
 }
 
 /// A multi-line text area bound to one string of the evaluation, with its notes.
@@ -326,7 +338,7 @@ pub fn text_area<T: Doc>(
     label: String,
     get: impl Fn(&T) -> String + Send + Sync + 'static,
     set: impl Fn(&mut T, String) + 'static,
-) -> impl IntoView {
+) -> AnyView {
     let value = Memo::new(move |_| doc.with(&get));
     let mine = field_diags(diags, field.clone());
     text_area_bound(app, doc, &field, label, value, mine, set)
@@ -341,8 +353,19 @@ pub fn text_area_bound<T: Doc>(
     value: Memo<String>,
     mine: Memo<Vec<Diagnostic>>,
     set: impl Fn(&mut T, String) + 'static,
-) -> impl IntoView {
-    let id = field_dom_id(field);
+) -> AnyView {
+    let on_input = Box::new(move |v: String| T::commit(app, doc, |e| set(e, v)));
+    area_box(field_dom_id(field), label, value, mine, on_input)
+}
+
+/// The one text area of every field; not generic, as [`input_box`].
+fn area_box(
+    id: String,
+    label: String,
+    value: Memo<String>,
+    mine: Memo<Vec<Diagnostic>>,
+    on_input: Box<dyn Fn(String)>,
+) -> AnyView {
     view! {
         <span class="print-only pre">{move || value.get()}</span>
         <textarea
@@ -353,13 +376,11 @@ pub fn text_area_bound<T: Doc>(
             // screen readers announce a field the engine marks as wrong
             aria-invalid=move || if flagged(mine) == "has-error" { "true" } else { "false" }
             prop:value=move || value.get()
-            on:input=move |ev| {
-                let v = event_target_value(&ev);
-                T::commit(app, doc, |e| set(e, v));
-            }
+            on:input=move |ev| on_input(event_target_value(&ev))
         ></textarea>
         {notes_of(mine)}
     }
+    .into_any()
 }
 
 /// A header field (项目名称 …) with its label.
@@ -428,13 +449,13 @@ pub fn indicator_text(
     let value = row.value(which);
     let mine = row.field_diags(field.clone());
     if multiline {
-        text_area_bound(app, doc, &field, label, value, mine, set).into_any()
+        text_area_bound(app, doc, &field, label, value, mine, set)
     } else {
         let class = match which {
             IndicatorField::Weight | IndicatorField::Claimed | IndicatorField::ReviewScore => "num",
             _ => "cell",
         };
-        text_input_bound(app, doc, &field, label, class, value, mine, set).into_any()
+        text_input_bound(app, doc, &field, label, class, value, mine, set)
     }
 }
 
