@@ -245,6 +245,23 @@ fn recomputed(soffice: &Path, dir: &Path, xlsx: &Path) -> Vec<(String, Vec<Vec<S
     sheets
 }
 
+/// The sheet of form `e`: the one naming the project, or a department form's department, in its
+/// header.
+fn sheet_of<'a>(
+    sheets: &'a [(String, Vec<Vec<String>>)],
+    e: &Evaluation,
+) -> &'a (String, Vec<Vec<String>>) {
+    let named = if e.template.is_department() {
+        &e.department
+    } else {
+        &e.project_name
+    };
+    sheets
+        .iter()
+        .find(|(_, rows)| at(rows, (1, 1)) == *named)
+        .unwrap_or_else(|| panic!("sheet of {named}"))
+}
+
 fn at(rows: &[Vec<String>], (r, c): (u32, u16)) -> String {
     rows.get(r as usize)
         .and_then(|row| row.get(c as usize))
@@ -334,16 +351,7 @@ fn the_workbook_recomputes_to_zipings_figures_also_after_an_edit() {
     let sheets = recomputed(&soffice, &dir, &xlsx);
     assert_eq!(sheets.len(), 1 + b.evaluations.len() + 1, "sheets");
     for (e, l) in b.evaluations.iter().zip(&layouts) {
-        // the sheet naming the project, or a department form's department, in its header
-        let named = if e.template.is_department() {
-            &e.department
-        } else {
-            &e.project_name
-        };
-        let (name, rows) = sheets
-            .iter()
-            .find(|(_, rows)| at(rows, (1, 1)) == *named)
-            .unwrap_or_else(|| panic!("sheet of {named}"));
+        let (name, rows) = sheet_of(&sheets, e);
         check_form(name, rows, e, l);
     }
     let (_, summary) = sheets.iter().find(|(n, _)| n == "汇总表").expect("汇总表");
@@ -470,16 +478,7 @@ fn templated_forms_recompute_and_print_in_their_layouts() {
     let sheets = recomputed(&soffice, &dir, &xlsx);
     for e in &b.evaluations {
         let l = form_layout(e, &assess(e));
-        // the sheet naming the project, or a department form's department, in its header
-        let named = if e.template.is_department() {
-            &e.department
-        } else {
-            &e.project_name
-        };
-        let (name, rows) = sheets
-            .iter()
-            .find(|(_, rows)| at(rows, (1, 1)) == *named)
-            .unwrap_or_else(|| panic!("sheet of {named}"));
+        let (name, rows) = sheet_of(&sheets, e);
         check_form(name, rows, e, &l);
         let text: String = rows.iter().flatten().cloned().collect::<Vec<_>>().join("|");
         match e.template {

@@ -7,6 +7,7 @@ use super::editor::{print_page, report};
 use super::exchange::{download, today};
 use super::office_export::start_table_export;
 use super::state::{AppState, Route};
+use super::widgets::route_link;
 use crate::exchange::csv::table_csv;
 use crate::exchange::file_name;
 use crate::i18n::{t, tf};
@@ -183,14 +184,7 @@ pub fn CountyPage(app: AppState, year: String) -> impl IntoView {
                     (None, Some(id)) => Some((Route::Department(id), t("有基础数据").to_string())),
                     (None, None) => None,
                 }
-                .map(|(route, label)| {
-                    view! {
-                        <a href=route.to_hash() data-testid="county-overall" on:click=move |ev| {
-                            ev.prevent_default();
-                            app.navigate(route.clone());
-                        }>{label}</a>
-                    }
-                });
+                .map(|(route, label)| route_link(app, route, None, Some("county-overall"), label));
                 let history_dept = dept.clone();
                 view! {
                     <tr class="county-line" data-department=dept.clone()>
@@ -199,13 +193,7 @@ pub fn CountyPage(app: AppState, year: String) -> impl IntoView {
                                 {move || if is_open.get() { "▾" } else { "▸" }}
                             </button>
                             " "
-                            <a href=summary_route.to_hash() class="open-summary" on:click={
-                                let r = summary_route.clone();
-                                move |ev| {
-                                    ev.prevent_default();
-                                    app.navigate(r.clone());
-                                }
-                            }>{department_name(&dept)}</a>
+                            {route_link(app, summary_route.clone(), Some("open-summary"), None, department_name(&dept))}
                         </td>
                         <td class="num" data-col="forms">{line.forms()}</td>
                         <td>{dept_form.map(IntoAny::into_any).unwrap_or_else(|| t("无").into_any())}</td>
@@ -365,13 +353,7 @@ fn form_line(app: AppState, r: SummaryRow, history: RwSignal<Option<History>>) -
     view! {
         <tr class="county-form" data-id=r.id.clone()>
             <td class="indent">
-                <a href=route.to_hash() class="open" on:click={
-                    let route = route.clone();
-                    move |ev| {
-                        ev.prevent_default();
-                        app.navigate(route.clone());
-                    }
-                }>{name}</a>
+                {route_link(app, route.clone(), Some("open"), None, name)}
             </td>
             <td></td>
             <td></td>
@@ -432,10 +414,7 @@ fn HistoryPanel(app: AppState, history: History, close: impl Fn() + 'static) -> 
                 };
                 view! {
                     <tr>
-                        <td><a href=route.to_hash() on:click=move |ev| {
-                            ev.prevent_default();
-                            app.navigate(route.clone());
-                        }>{y}</a></td>
+                        <td>{route_link(app, route, None, None, y)}</td>
                         <td class="num">{s.rows.len()}</td>
                         <td class="num">{fmt_num(s.budget_sum)}</td>
                         <td class="num">{opt(s.rate, fmt_pct)}</td>

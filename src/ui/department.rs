@@ -5,6 +5,7 @@ use super::exchange::export_group_json;
 use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, DeptEntry, Route};
 use super::widgets::message;
+use super::widgets::route_link;
 use super::widgets::{form_title, index_diagnostics, text_input, Diags};
 use crate::i18n::{t, tf};
 use crate::model::{
@@ -415,15 +416,10 @@ fn DepartmentForms(app: AppState, doc: Doc, dept_id: String) -> impl IntoView {
                 }
                 list.into_iter()
                     .map(|(id, doc, row)| {
-                        let open = id.clone();
                         view! {
                             <p class="dept-form-line" data-id=id.clone()>
-                                <a href=Route::Edit(id.clone()).to_hash() on:click=move |ev| {
-                                    ev.prevent_default();
-                                    app.navigate(Route::Edit(open.clone()));
-                                }>
-                                    {move || doc.with(|e| crate::templates::template(e.template).name(crate::i18n::lang()))}
-                                </a>
+                                {route_link(app, Route::Edit(id.clone()), None, None,
+                                    move || doc.with(|e| crate::templates::template(e.template).name(crate::i18n::lang())))}
                                 " "
                                 <span data-testid="dept-form-total">
                                     {move || row.with(|r| tf("总分 {} · {}", &[&crate::rules::num::fmt2(r.total), &t(r.grade.name_zh())]))}

@@ -5,6 +5,7 @@ use super::exchange::{export_group_csv, export_group_json, export_selection_json
 use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, DeptEntry, EvalEntry, Route};
 use super::widgets::group_label;
+use super::widgets::route_link;
 use crate::i18n::{t, tf};
 use crate::model::DepartmentEvaluation;
 use crate::rules::num::fmt2;
@@ -249,7 +250,6 @@ fn GroupTable(
         department: key.department.clone(),
         year: key.year.clone(),
     };
-    let href = route.to_hash();
     // the department's own form is not one of its projects
     let n = ids
         .iter()
@@ -282,10 +282,7 @@ fn GroupTable(
                         {move || if open.get() { t("收起") } else { t("展开") }}
                     </button>
                 })}
-                <a href=href class="open-summary" on:click=move |ev| {
-                    ev.prevent_default();
-                    app.navigate(route.clone());
-                }>{t("汇总表 →")}</a>
+                {route_link(app, route, Some("open-summary"), None, t("汇总表 →"))}
                 <span class="group-actions">
                     <button class="small" on:click=move |_| report(export_group_json(&k1.department, &k1.year, app.group_evaluations(&k1), app.group_departments(&k1)))>{t("导出本部门本年度（JSON）")}</button>
                     <button class="small" on:click=move |_| report(export_group_csv(&k2.department, &k2.year, &app.group_evaluations(&k2), false))>{t("汇总表CSV")}</button>
@@ -319,7 +316,6 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
     let doc = entry.doc;
     let row = entry.row;
     let confirming = RwSignal::new(false);
-    let open_id = entry.id.clone();
     let del_id = entry.id.clone();
     let dup_id = entry.id.clone();
     let title = move || {
@@ -354,10 +350,7 @@ fn ListRow(app: AppState, entry: EvalEntry, selected: RwSignal<BTreeSet<String>>
                 />
             </td>
             <td>
-                <a href=Route::Edit(entry.id.clone()).to_hash() class="open" on:click=move |ev| {
-                    ev.prevent_default();
-                    app.navigate(Route::Edit(open_id.clone()));
-                }>{title}</a>
+                {route_link(app, Route::Edit(entry.id.clone()), Some("open"), None, title)}
             </td>
             <td>{move || doc.with(|e| e.implementing_unit.clone())}</td>
             <td class="num" data-testid="list-total">{move || row.with(|r| fmt2(r.total))}</td>
@@ -466,15 +459,11 @@ fn DepartmentSection(app: AppState) -> impl IntoView {
                         let id = d.id.clone();
                         view! {
                             <li>
-                                <a href=Route::Department(id.clone()).to_hash() class="open-dept" on:click=move |ev| {
-                                    ev.prevent_default();
-                                    app.navigate(Route::Department(id.clone()));
-                                }>
-                                    {move || doc.with(|d| {
+                                {route_link(app, Route::Department(id.clone()), Some("open-dept"), None,
+                                    move || doc.with(|d| {
                                         let name = if d.department.trim().is_empty() { t("（未填部门）") } else { d.department.trim() };
                                         tf("{} · {}年度", &[&name, &d.year.trim()])
-                                    })}
-                                </a>
+                                    }))}
                             </li>
                         }
                     }

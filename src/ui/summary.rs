@@ -8,6 +8,7 @@ use super::exchange::{export_group_csv, export_group_json};
 use super::office_export::{start_export, OfficeExport};
 use super::state::{AppState, Route};
 use super::widgets::group_label;
+use super::widgets::route_link;
 use crate::i18n::{t, tf};
 use crate::rules::{fmt_num, num::fmt2, num::fmt_pct};
 use crate::summary::{summarize_rows, GroupKey, SummaryRow};
@@ -50,7 +51,6 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
             .get()
             .into_iter()
             .map(|r| {
-                let id = r.id.clone();
                 let level1 = crate::model::Level1::STANDARD
                     .iter()
                     .map(|l| {
@@ -61,10 +61,8 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                 view! {
                     <tr data-id=r.id.clone()>
                         <td>
-                            <a href=Route::Edit(id.clone()).to_hash() class="open" on:click=move |ev| {
-                                ev.prevent_default();
-                                app.navigate(Route::Edit(id.clone()));
-                            }>{if r.project_name.trim().is_empty() { t("（未命名项目）").to_string() } else { r.project_name.clone() }}</a>
+                            {route_link(app, Route::Edit(r.id.clone()), Some("open"), None,
+                                if r.project_name.trim().is_empty() { t("（未命名项目）").to_string() } else { r.project_name.clone() })}
                         </td>
                         <td>{r.implementing_unit.clone()}</td>
                         <td class="num">{amount(r.annual_budget)}</td>
@@ -152,14 +150,10 @@ pub fn SummaryPage(app: AppState, department: String, year: String) -> impl Into
                     let lines = overall
                         .into_iter()
                         .map(|r| {
-                            let id = r.id.clone();
                             view! {
                                 <tr data-id=r.id.clone()>
                                     <td>
-                                        <a href=Route::Edit(id.clone()).to_hash() class="open" on:click=move |ev| {
-                                            ev.prevent_default();
-                                            app.navigate(Route::Edit(id.clone()));
-                                        }>{t(&r.project_name).to_string()}</a>
+                                        {route_link(app, Route::Edit(r.id.clone()), Some("open"), None, t(&r.project_name).to_string())}
                                     </td>
                                     <td class="num">{amount(r.annual_budget)}</td>
                                     <td class="num">{amount(r.executed)}</td>

@@ -516,3 +516,21 @@ pub fn line_input(
         </label>
     }
 }
+
+/// A link to a page of the app: a real `href` (open in a new tab, copy the address) that moves
+/// within the page on a plain click. `class` and `testid` are left out when None.
+pub fn route_link(
+    app: AppState,
+    route: super::state::Route,
+    class: Option<&'static str>,
+    testid: Option<&'static str>,
+    label: impl IntoView + 'static,
+) -> impl IntoView {
+    let href = route.to_hash();
+    view! {
+        <a href=href class=class data-testid=testid on:click=move |ev| {
+            ev.prevent_default();
+            app.navigate(route.clone());
+        }>{label}</a>
+    }
+}
