@@ -408,6 +408,7 @@ impl AppState {
         let mut problems = Vec::new();
         let mut reserved = Vec::new();
         let mut workspace = Workspace::default();
+        let mut stored = std::collections::HashMap::new();
         let mut opened = None;
         let mut kept = std::collections::HashMap::new();
         match LocalStore::open() {
@@ -422,6 +423,7 @@ impl AppState {
                             .map(|p| p.message(crate::i18n::lang()))
                             .collect();
                         workspace = outcome.workspace;
+                        stored = outcome.stored;
                     }
                     Err(e) => status = StorageStatus::Failed(e.message(crate::i18n::lang())),
                 }
@@ -431,7 +433,7 @@ impl AppState {
         }
         let saver = Saver {
             store: opened,
-            session: Session::new(&workspace, reserved),
+            session: Session::new(stored, reserved),
             ..Saver::default()
         };
         let depts = workspace

@@ -166,12 +166,16 @@ impl Session {
         for a in saved {
             match a {
                 Action::AddProject(e) | Action::ReplaceProject(e) => {
-                    self.dirty.remove(&DocKey::Eval(e.id.clone()));
-                    self.synced.insert(e.id.clone(), e);
+                    self.dirty.remove(&DocKey::Eval(e.id));
                 }
                 Action::AddDepartment(d) | Action::ReplaceDepartment(d) => {
                     self.dirty.remove(&DocKey::Dept(d.id));
                 }
+            }
+        }
+        for (key, text) in entries {
+            if let Some(id) = key.strip_prefix(store::EVAL_PREFIX) {
+                self.synced.insert(id.to_string(), text);
             }
         }
         if docs.eval_ids() == index {

@@ -83,8 +83,9 @@ impl Session {
                 DocKey::Eval(id) => {
                     if let Some(mine) = docs.eval(id) {
                         let to_write = self.merged_with_stored(docs, store, mine, notes);
-                        store::save_evaluation(store, &to_write)?;
-                        self.synced.insert(id.clone(), to_write);
+                        let text = store::encode_evaluation(&to_write);
+                        store.set(&store::eval_key(id), &text)?;
+                        self.synced.insert(id.clone(), text);
                     }
                 }
                 DocKey::Dept(id) => {
@@ -128,20 +129,29 @@ impl Session {
         mine: Evaluation,
         notes: &mut Vec<SyncNote>,
     ) -> Evaluation {
-        let theirs = store
-            .get(&store::eval_key(&mine.id))
-            .ok()
-            .flatten()
-            .and_then(|raw| store::decode_evaluation(&raw).ok());
-        match (theirs, self.synced.get(&mine.id)) {
-            (Some(theirs), Some(base)) if !same_content(&theirs, base) => {
-                let out = merge_evaluation(base, &mine, &theirs);
-                notes.extend(SyncNote::conflict(&mine, out.conflicts));
-                docs.set_eval(out.merged.clone());
-                out.merged
-            }
-            _ => mine,
+        let Some(base_text) = self.synced.get(&mine.id) else {
+            return mine;
+        };
+        let Some(stored) = store.get(&store::eval_key(&mine.id)).ok().flatten() else {
+            return mine;
+        };
+        // the text this tab last saw: nobody else wrote (the usual case, no decoding)
+        if &stored == base_text {
+            return mine;
         }
+        let (Ok(theirs), Ok(base)) = (
+            store::decode_evaluation(&stored),
+            store::decode_evaluation(base_text),
+        ) else {
+            return mine;
+        };
+        if same_content(&theirs, &base) {
+            return mine;
+        }
+        let out = merge_evaluation(&base, &mine, &theirs);
+        notes.extend(SyncNote::conflict(&mine, out.conflicts));
+        docs.set_eval(out.merged.clone());
+        out.merged
     }
 
     /// Another tab changed the stored entry `key` (to `value`, or removed it): bring the open
@@ -185,17 +195,24 @@ impl Session {
             }
             return None;
         };
+        // our own write, or nothing new
+        if self.synced.get(id).is_some_and(|b| b == raw) {
+            return None;
+        }
         let theirs = store::decode_evaluation(raw).ok()?;
         let Some(mine) = docs.eval(id) else {
             if !docs.in_trash(id) {
-                docs.push_eval(theirs.clone());
-                self.synced.insert(id.to_string(), theirs);
+                docs.push_eval(theirs);
+                self.synced.insert(id.to_string(), raw.to_string());
             }
             return None;
         };
-        let base = self.synced.get(id).cloned();
+        let base = self
+            .synced
+            .get(id)
+            .and_then(|b| store::decode_evaluation(b).ok());
         if base.as_ref().is_some_and(|b| same_content(b, &theirs)) {
-            return None; // our own write, or nothing new
+            return None; // the same form written as another text
         }
         let base = base.unwrap_or_else(|| mine.clone());
         let mut note = None;
@@ -207,7 +224,7 @@ impl Session {
             docs.set_eval(out.merged);
             self.mark_dirty(key);
         }
-        self.synced.insert(id.to_string(), theirs);
+        self.synced.insert(id.to_string(), raw.to_string());
         note
     }
 

@@ -51,7 +51,7 @@ impl Tab {
         let loaded = store::load(store).expect("load");
         let reserved = store::reserved_ids(&loaded.problems);
         Tab {
-            session: Session::new(&loaded.workspace, reserved),
+            session: Session::new(loaded.stored, reserved),
             docs: loaded.workspace,
         }
     }
@@ -512,6 +512,56 @@ fn a_tab_that_missed_the_event_still_merges_when_it_saves() {
         second.docs.get(&id),
         Some(e),
         "the open form shows the merge"
+    );
+}
+
+#[test]
+fn a_form_still_in_the_first_layout_is_merged_from_its_stored_text() {
+    // the tab keeps each form's stored text as its merge base, not a decoded copy: a form
+    // stored as plain JSON (the first layout) is that base until the tab writes it
+    let clock = TestClock::new();
+    let mut store = MemoryStore::new();
+    let form = zhaoshang().build();
+    let id = form.id.clone();
+    let key = store::eval_key(&id);
+    store
+        .set(&key, &store::encode_plain_evaluation(&form))
+        .expect("stored");
+    let before = store.clone();
+    let mut first = Tab::open(&mut store);
+    assert!(
+        first.session.synced[&id].starts_with('{'),
+        "the text as read"
+    );
+    assert!(
+        store::packed::is_packed(&store.entries[&key]),
+        "the load rewrote it packed"
+    );
+    // a second tab's load repacks it too: the same form in another text is no news
+    let mut second = Tab::open(&mut store);
+    assert!(storage_events(&before, &store, &mut first).is_empty());
+    assert!(!first.session.has_pending(), "nothing to write back");
+
+    second.edit(&clock, &id, |e| e.implementing_unit = "投资促进中心".into());
+    second.flush(&mut store).result.expect("saved");
+    // the first tab missed the event: its save merges against the plain text it loaded
+    first.edit(&clock, &id, |e| {
+        e.indicators[0].reason = "招商活动推迟".into()
+    });
+    let out = first.flush(&mut store);
+    out.result.expect("saved");
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+    let e = stored(&mut store).get(&id).cloned().expect("form");
+    assert_eq!(e.implementing_unit, "投资促进中心");
+    assert_eq!(e.indicators[0].reason, "招商活动推迟");
+    assert_eq!(
+        first.docs.get(&id),
+        Some(&e),
+        "the open form shows the merge"
+    );
+    assert_eq!(
+        first.session.synced[&id], store.entries[&key],
+        "the base is now the text it wrote"
     );
 }
 
