@@ -9,7 +9,10 @@ export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+mutable-globals,+nontrapping-fptoint,+bulk-memory"
 # smaller: panic messages without file and line, `Debug` formatting compiled out (nothing the
-# page shows uses it: field ids go through serde, src/ui/widgets.rs)
-RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none"
+# page shows uses it: field ids go through serde, src/ui/widgets.rs); Leptos's `erase_components`:
+# every component returns a type-erased view and every `{move || …}` in a view is one shared
+# closure type, so the render code is compiled per output type, not per call site (−72 KB
+# brotli, docs/BENCHMARKS.md)
+RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none --cfg erase_components"
 # what `wasm-tools validate` allows (no reference types): checked by scripts/check-legacy.sh
 export ZIPING_WASM_FEATURES="mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory,multi-value"
