@@ -7,11 +7,15 @@ const fs = require('fs');
 const path = require('path');
 
 module.exports = function bootScript(source, hasLegacy, assets) {
-  return fs
+  const script = fs
     .readFileSync(path.join(__dirname, '..', 'static', 'boot.template.js'), 'utf8')
     .replace('__ZIPING_WASM_SOURCE__', () => source)
     .replace('__ZIPING_HAS_LEGACY__', () => String(hasLegacy))
     .replace('__ZIPING_ASSETS__', () => JSON.stringify(assets || {}).replace(/<\//g, '<\\/'));
+  // each placeholder is filled once: a second one left in would be a bare name at run time
+  const left = script.match(/__ZIPING_[A-Z_]+__/);
+  if (left) throw new Error(`boot.template.js: ${left[0]} is left unfilled (use it once)`);
+  return script;
 };
 
 /** The files of assets/ (`ui-en.json`, `guide.json`) as name → text. */

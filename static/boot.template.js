@@ -21,6 +21,8 @@
   // compile WebAssembly ("disallowed by embedder"). legacy.html is the same page whose policy
   // also allows 'unsafe-eval', which those browsers require for WebAssembly.
   var legacy = /legacy\.html$/.test(location.pathname);
+  // filled in once by scripts/boot.js (it replaces the first occurrence only)
+  var hasLegacy = __ZIPING_HAS_LEGACY__;
   function refused(text) {
     return /unsafe-eval|disallowed/i.test(text);
   }
@@ -29,7 +31,7 @@
   }
   // Asked at once with the smallest module (8 bytes), so that such a browser goes on to
   // legacy.html before it downloads and tries the page's module (Chromium 86: ≈ 20 ms sooner).
-  if (!legacy && __ZIPING_HAS_LEGACY__) {
+  if (!legacy && hasLegacy) {
     try {
       new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     } catch (err) {
@@ -42,7 +44,7 @@
   var source = __ZIPING_WASM_SOURCE__;
   wasm_bindgen({ module_or_path: source }).catch(function (err) {
     var text = String((err && err.message) || err);
-    if (refused(text) && !legacy && __ZIPING_HAS_LEGACY__) {
+    if (refused(text) && !legacy && hasLegacy) {
       toLegacy();
       return;
     }

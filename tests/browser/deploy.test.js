@@ -1,5 +1,6 @@
 // dist/ works from any sub-path, on a server that sends .wasm with the wrong MIME type.
 'use strict';
+const fs = require('fs');
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { serve, launch, openApp, assertNoForeignRequests, DIST } = require('./harness');
@@ -43,15 +44,39 @@ test('falls back to legacy.html where the policy refuses WebAssembly', async () 
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const modules = [];
+  page.on('request', (r) => {
+    if (/ziping-[0-9a-f]+_bg\.wasm$/.test(r.url())) modules.push(r.frame().url());
+  });
   await page.goto(srv.url + 'index.html#/');
   await page.waitForSelector('.app-header');
   assert.match(page.url(), /legacy\.html#\/$/);
+  // the boot script's 8-byte probe sends the browser on before index.html fetches the module
+  assert.equal(modules.length, 1, `the page's module fetched ${modules.length} times`);
+  assert.match(modules[0], /legacy\.html/);
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.waitForSelector('[data-testid="total"]');
   assert.equal(await page.textContent('[data-testid="total"]'), '87.00');
   assert.deepEqual(errors, []);
   await ctx.close();
   await srv.close();
+  // a browser that compiles the probe but refuses the module itself goes the same way, from the
+  // module's refusal (rehearsed by skipping the probe)
+  const late = await serve(DIST, {
+    rewrite: {
+      'index.html': (html) => html.replace(" 'wasm-unsafe-eval'", ''),
+      [fs.readdirSync(DIST).find((f) => /^boot-.*\.js$/.test(f))]: (js) => js.replace('if (!legacy && hasLegacy)', 'if (false)'),
+    },
+  });
+  const ctx3 = await browser.newContext({ locale: 'zh-CN' });
+  const lately = await ctx3.newPage();
+  lately.on('pageerror', (e) => errors.push(e.message));
+  await lately.goto(late.url + 'index.html#/');
+  await lately.waitForSelector('.app-header');
+  assert.match(lately.url(), /legacy\.html#\/$/);
+  assert.deepEqual(errors, []);
+  await ctx3.close();
+  await late.close();
   // where the policy is accepted, the page stays index.html
   const normal = await serve(DIST);
   const { ctx: ctx2, page: plain } = await openApp(browser, normal.url);
