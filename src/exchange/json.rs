@@ -219,7 +219,7 @@ pub fn parse_export(bytes: &[u8]) -> Result<Envelope, ImportError> {
     }
     let mut value = value;
     migrate(&mut value, version);
-    let envelope: Envelope = match serde_json::from_value(value.clone()) {
+    let envelope: Envelope = match crate::model::tree::from_tree(&value) {
         Ok(envelope) => envelope,
         Err(e) => {
             return Err(ImportError::Shape {
@@ -319,7 +319,7 @@ fn syntax_detail(e: &serde_json::Error) -> Text {
     }
 }
 
-fn shape_detail(e: &serde_json::Error) -> Text {
+fn shape_detail(e: &impl std::fmt::Display) -> Text {
     let s = e.to_string();
     // serde's own words (English) name the expected type or field: kept in both languages
     let what = s.split(" at line").next().unwrap_or(&s).to_string();
@@ -374,7 +374,7 @@ fn culprit_path(value: &serde_json::Value) -> String {
         }
     }
     const REQUIRED: [&str; 3] = ["type", "format_version", "app_version"];
-    let fits = |doc: &Value| serde_json::from_value::<Envelope>(doc.clone()).is_ok();
+    let fits = |doc: &Value| crate::model::tree::from_tree::<Envelope>(doc).is_ok();
     let mut doc = value.clone();
     let mut path: Vec<Step> = Vec::new();
     // each round goes one level deeper; a document nests only so deep

@@ -4,6 +4,7 @@
 mod department;
 mod evaluation;
 mod template;
+pub mod tree;
 mod workspace;
 
 pub use department::*;

@@ -26,7 +26,7 @@ pub fn same_content(a: &Evaluation, b: &Evaluation) -> bool {
 
 pub fn merge_evaluation(base: &Evaluation, mine: &Evaluation, theirs: &Evaluation) -> MergeOutcome {
     let as_value = |e: &Evaluation| {
-        let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
+        let mut v = crate::model::tree::to_tree(e);
         if let Some(o) = v.as_object_mut() {
             o.remove("updated_at");
         }
@@ -40,7 +40,8 @@ pub fn merge_evaluation(base: &Evaluation, mine: &Evaluation, theirs: &Evaluatio
         "",
         &mut conflicts,
     );
-    let mut merged: Evaluation = serde_json::from_value(merged).unwrap_or_else(|_| mine.clone());
+    let mut merged: Evaluation =
+        crate::model::tree::from_tree(&merged).unwrap_or_else(|_| mine.clone());
     merged.updated_at = mine.updated_at.max(theirs.updated_at);
     conflicts.dedup();
     MergeOutcome { merged, conflicts }

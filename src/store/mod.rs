@@ -250,7 +250,7 @@ where
         .ok_or_else(|| {
             ProblemKind::WrongShape(Text::new(format!("缺少 {field}"), format!("no {field}")))
         })?;
-    let doc: E::Doc = serde_json::from_value(doc).map_err(|e| {
+    let doc: E::Doc = crate::model::tree::from_tree(&doc).map_err(|e| {
         ProblemKind::WrongShape(Text::new(format!("{field}：{e}"), format!("{field}: {e}")))
     })?;
     if doc.id().is_empty() {

@@ -67,11 +67,8 @@ async fn answer(promise: Result<js_sys::Promise, JsValue>) -> Result<Preview, St
     )
     .await?;
     let text = value.as_string().ok_or_else(unavailable)?;
-    // through serde_json::Value: the page already deserialises forms from Value (the store), so
-    // this adds no second copy of that code to the module
-    let answer: Answer = serde_json::from_str::<serde_json::Value>(&text)
-        .and_then(serde_json::from_value)
-        .map_err(|e| e.to_string())?;
+    // straight from the text: the page deserialises forms from text only (`model::tree`)
+    let answer: Answer = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     match (answer.ok, answer.error) {
         (Some(o), _) => Ok(o),
         (None, Some(e)) => Err(match lang() {

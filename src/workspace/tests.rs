@@ -664,6 +664,67 @@ fn the_room_left_is_found_to_within_a_kilobyte() {
     );
 }
 
+/// A store that counts the room-finding probes it is asked for.
+struct Probed {
+    inner: MemoryStore,
+    probes: usize,
+}
+
+impl KeyValueStore for Probed {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if key == store::SPACE_PROBE_KEY {
+            self.probes += 1;
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn the_usual_quota_is_confirmed_in_two_writes_and_any_other_is_found() {
+    for (quota, most_probes) in [
+        (crate::workspace::space::USUAL_QUOTA, 2),
+        (crate::workspace::space::USUAL_QUOTA + 3_000, 8),
+        (2 * crate::workspace::space::USUAL_QUOTA, 40),
+        (300_000, 40),
+    ] {
+        let mut store = Probed {
+            inner: MemoryStore::new(),
+            probes: 0,
+        };
+        store.inner.quota = Some(quota);
+        let stored = "中".repeat(123_456);
+        store.set("ziping:other", &stored).expect("set");
+        let free = free_chars(&mut store, 64 * 1024 * 1024).expect("probe");
+        // the largest probe that fits: the quota less what is stored and the probe's key
+        let exact = quota
+            - entry_chars("ziping:other", &stored)
+            - store::SPACE_PROBE_KEY.encode_utf16().count();
+        assert!(
+            free <= exact && exact - free <= 1_024,
+            "quota {quota}: {free} of {exact}"
+        );
+        assert!(
+            store.probes <= most_probes,
+            "quota {quota}: {} probes",
+            store.probes
+        );
+        assert_eq!(
+            store.keys().expect("keys"),
+            ["ziping:other"],
+            "no probe left"
+        );
+    }
+}
+
 #[test]
 fn an_import_that_does_not_fit_changes_nothing() {
     let clock = TestClock::new();

@@ -80,7 +80,8 @@ const ROWS = Number(process.argv[3] || 30);
     });
     summary.push(t);
     await page.goBack();
-    await page.waitForSelector('table.eval-list');
+    // the list's tables are folded (hidden rows) over 500 forms: wait for the list, not a row
+    await page.waitForFunction(listShown, COUNT, { timeout: 120000 });
   }
 
   // typing in one evaluation: time from the input event to the updated total, and what is saved
