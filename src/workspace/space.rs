@@ -102,18 +102,28 @@ pub fn free_chars(store: &mut dyn KeyValueStore, cap: usize) -> Result<usize, St
         }
     };
     let (mut lo, mut hi) = (0, guess.max(64 * 1024));
-    if guess >= 1024 && fits(guess)? {
-        (lo, hi) = (guess, guess + 1024);
+    let mut grow = true;
+    if guess >= 1024 {
+        if fits(guess)? {
+            (lo, hi) = (guess, guess + 1024);
+        } else {
+            // less room than usual: the answer is below the guess
+            (hi, grow) = (guess, false);
+        }
     }
     // up: a larger step each time, until a probe does not fit or passes the cap
     let mut step = hi - lo;
-    while hi <= cap && fits(hi)? {
+    while grow && hi <= cap && fits(hi)? {
         lo = hi;
         step = step.saturating_mul(2);
         hi = lo.saturating_add(step);
     }
+    // past the cap: the cap itself, if it fits; else the answer is between what fit and it
     if hi > cap {
-        return Ok(cap.max(lo));
+        if fits(cap)? {
+            return Ok(cap);
+        }
+        hi = cap;
     }
     // down: halve the interval between what fits and what does not
     while hi - lo > 1024 {

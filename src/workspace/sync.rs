@@ -99,6 +99,8 @@ impl Session {
         for id in self.trashed.clone() {
             if let Some(item) = docs.trashed(&id) {
                 store::trash_evaluation(store, &item)?;
+                // no longer stored as a form: no base to keep
+                self.synced.remove(&id);
             }
             self.trashed.remove(&id);
         }
@@ -108,7 +110,10 @@ impl Session {
         }
         for key in self.deleted.clone() {
             match &key {
-                DocKey::Eval(id) => store::delete_evaluation(store, id)?,
+                DocKey::Eval(id) => {
+                    store::delete_evaluation(store, id)?;
+                    self.synced.remove(id);
+                }
                 DocKey::Dept(id) => store::delete_department(store, id)?,
             }
             self.deleted.remove(&key);
@@ -195,8 +200,9 @@ impl Session {
             }
             return None;
         };
-        // our own write, or nothing new
-        if self.synced.get(id).is_some_and(|b| b == raw) {
+        // our own write, or nothing new, for a form open here (one this tab no longer has is
+        // taken in below whatever text it last saw of it)
+        if docs.has_eval(id) && self.synced.get(id).is_some_and(|b| b == raw) {
             return None;
         }
         let theirs = store::decode_evaluation(raw).ok()?;
@@ -212,7 +218,9 @@ impl Session {
             .get(id)
             .and_then(|b| store::decode_evaluation(b).ok());
         if base.as_ref().is_some_and(|b| same_content(b, &theirs)) {
-            return None; // the same form written as another text
+            // the same form written as another text: that text is the base from now on
+            self.synced.insert(id.to_string(), raw.to_string());
+            return None;
         }
         let base = base.unwrap_or_else(|| mine.clone());
         let mut note = None;

@@ -566,6 +566,32 @@ fn a_form_still_in_the_first_layout_is_merged_from_its_stored_text() {
 }
 
 #[test]
+fn a_form_this_tab_deleted_comes_back_when_another_tab_stores_it_again() {
+    // the text this tab last saw of a form it then deleted is no reason to ignore the form
+    // when another tab stores that very text again (an import of an old export)
+    let clock = TestClock::new();
+    let mut store = MemoryStore::new();
+    let (mut first, _second, id) = two_tabs_on_one_form(&mut store, &clock);
+    let key = store::eval_key(&id);
+    let text = store.entries[&key].clone();
+    first.session.delete(&mut first.docs, &clock, &id);
+    first.session.empty_trash(&mut first.docs);
+    first.flush(&mut store).result.expect("saved");
+    assert!(!store.entries.contains_key(&key));
+    assert!(
+        !first.session.synced.contains_key(&id),
+        "no base kept for it"
+    );
+    store.set(&key, &text).expect("stored again");
+    let notes = first.session.on_storage(&mut first.docs, &key, Some(&text));
+    assert!(notes.is_empty());
+    assert!(
+        first.docs.get(&id).is_some(),
+        "the form is back in this tab"
+    );
+}
+
+#[test]
 fn another_tabs_new_deleted_and_trashed_forms_show_here() {
     let clock = TestClock::new();
     let mut store = MemoryStore::new();
@@ -662,6 +688,21 @@ fn the_room_left_is_found_to_within_a_kilobyte() {
         free_chars(&mut MemoryStore::new(), 1_000_000),
         Ok(1_000_000)
     );
+    // a step that passes the cap is not the answer unless the cap itself fits
+    for (quota, cap) in [
+        (25_000_000, 32_000_000),
+        (40_000, 50_000),
+        (9_000_000, 60_000),
+    ] {
+        let mut store = MemoryStore::new();
+        store.quota = Some(quota);
+        let free = free_chars(&mut store, cap).expect("probe");
+        let exact = (quota - store::SPACE_PROBE_KEY.encode_utf16().count()).min(cap);
+        assert!(
+            free <= exact && exact - free <= 1_024,
+            "quota {quota}, cap {cap}: {free} of {exact}"
+        );
+    }
 }
 
 /// A store that counts the room-finding probes it is asked for.
