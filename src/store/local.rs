@@ -34,23 +34,6 @@ impl LocalStore {
         }
         Ok(LocalStore { storage })
     }
-
-    /// Bytes (UTF-16 code units × 2) used by ziping's keys, for the status line.
-    pub fn used_bytes(&self) -> usize {
-        let Ok(keys) = self.keys() else { return 0 };
-        keys.iter()
-            .filter(|k| k.starts_with("ziping:"))
-            .map(|k| {
-                let v = self
-                    .get(k)
-                    .ok()
-                    .flatten()
-                    .map(|v| v.encode_utf16().count())
-                    .unwrap_or(0);
-                (k.encode_utf16().count() + v) * 2
-            })
-            .sum()
-    }
 }
 
 fn is_quota(e: &wasm_bindgen::JsValue) -> bool {

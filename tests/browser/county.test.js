@@ -40,16 +40,22 @@ function county() {
   return { ...SEED, evaluations: [...SEED.evaluations, poor, before] };
 }
 
+/** A fresh page with `file` imported and confirmed. */
+async function openWithImport(file) {
+  const opened = await openApp(suite.browser, suite.srv.url);
+  await opened.page.setInputFiles('[data-testid="import-file"]', file);
+  await opened.page.click('[data-testid="confirm-import"]');
+  await opened.page.waitForSelector('[data-testid="import-done"]');
+  return opened;
+}
+
 const lineTexts = (page) => page.$$eval('tr.county-line', (rows) => rows.map((r) => r.dataset.department));
 const cell = (page, dept, col) => page.textContent(`tr.county-line[data-department="${dept}"] [data-col="${col}"]`);
 
 test('the county view: lines per department, sorting, filters, forms, years, live figures, exports, print', async () => {
   const file = path.join(suite.tmp, 'county.json');
   fs.writeFileSync(file, JSON.stringify(county()));
-  const { page, ctx, problems } = await openApp(suite.browser, suite.srv.url);
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  await page.click('[data-testid="confirm-import"]');
-  await page.waitForSelector('[data-testid="import-done"]');
+  const { page, ctx, problems } = await openWithImport(file);
 
   await page.click('[data-testid="county-link"]');
   await page.waitForSelector('[data-testid="county"]');
@@ -123,10 +129,7 @@ test('the county view: lines per department, sorting, filters, forms, years, liv
 test('after a reload the county view opens with each form\'s figures kept from the last visit, never stale ones', async () => {
   const file = path.join(suite.tmp, 'county-cache.json');
   fs.writeFileSync(file, JSON.stringify(county()));
-  const { page, ctx, problems } = await openApp(suite.browser, suite.srv.url);
-  await page.setInputFiles('[data-testid="import-file"]', file);
-  await page.click('[data-testid="confirm-import"]');
-  await page.waitForSelector('[data-testid="import-done"]');
+  const { page, ctx, problems } = await openWithImport(file);
   // the figures cache is written by the background pass after start: reload to get it
   await page.reload();
   await page.waitForSelector('[data-testid="county-link"]');
