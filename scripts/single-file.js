@@ -34,8 +34,9 @@ const css = read(one(/^main-[0-9a-f]+\.css$/, 'stylesheet'));
 const officeWorker = read(one(/^office-worker-[0-9a-f]+\.js$/, 'office worker'));
 // (the hosted page's stub that loads the client on first use is replaced by the client itself)
 const officeWasm = fs.readFileSync(path.join(distDir, one(/^ziping_office-[0-9a-f]+\.wasm$/, 'office module')));
-const glue = read(one(/^ziping-[0-9a-f]+\.js$/, 'wasm-bindgen glue'));
-const wasm = fs.readFileSync(path.join(distDir, one(/^ziping-[0-9a-f]+_bg\.wasm$/, 'module')));
+// the full edition only (src/ui/edition.rs): a lone file has no second module to reload into
+const glue = read(one(/^ziping_full-[0-9a-f]+\.js$/, "full edition's wasm-bindgen glue"));
+const wasm = fs.readFileSync(path.join(distDir, one(/^ziping_full-[0-9a-f]+_bg\.wasm$/, 'full edition module')));
 const recovery = read('recovery.js');
 
 // Chromium 86 has no Uint8Array.fromBase64; atob is everywhere
@@ -50,7 +51,7 @@ const data =
 // the files fetched on demand in the hosted page are inlined here
 const assets = {};
 for (const [name, text] of Object.entries(bootScript.assetTexts())) assets[name] = { text };
-const boot = bootScript('zipingWasmBytes()', false, assets);
+const boot = bootScript('{ full: { wasm: zipingWasmBytes } }', false, assets);
 const officeData =
   `var ZIPING_OFFICE_WORKER_SOURCE = ${JSON.stringify(officeWorker).replace(/<\//g, '<\\/')};\n` +
   `var ZIPING_OFFICE_WASM_BASE64 = "${officeWasm.toString('base64')}";\n` +
@@ -93,7 +94,6 @@ const swap = (re, replacement, what) => {
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`, 'policy');
 swap(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`, 'stylesheet');
 swap(/<script src="\.\/recovery\.js"><\/script>/, inlineScript(recovery), 'recovery script');
-swap(/\s*<script defer src="\.\/ziping-[0-9a-f]+\.js"><\/script>/, '', 'glue script');
 swap(/\s*<script defer src="\.\/boot-[0-9a-f]+\.js"><\/script>/, '', 'boot script');
 swap(/\s*<script defer src="\.\/office-[0-9a-f]+\.js"><\/script>/, '', 'office client');
 // deferred scripts run after parsing: the inlined ones go last in <body> to keep that order

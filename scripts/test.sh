@@ -15,6 +15,8 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -- -D warnings
+# the clerk's edition (src/ui/edition.rs): the page's first module, built without `full`
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features web -- -D warnings
 
 step "office fixtures (LibreOffice makes .xlsx/.xls/.docx from tests/fixtures/forms)"
 bash scripts/office-fixtures.sh target/office-fixtures

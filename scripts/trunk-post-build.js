@@ -5,9 +5,12 @@
 //    unknown to Chromium 86);
 // 2. writes legacy.html: the same page, whose policy adds 'unsafe-eval', which Chromium < 97
 //    requires before it compiles WebAssembly (boot falls back to it when index.html is refused);
-// 3. builds the office module (office/, a second crate) into its own wasm module and worker
+// 3. builds the full edition (the same crate with its `full` feature: the county view, the 汇总表,
+//    the department's figures form), which the boot script loads instead of Trunk's clerk's
+//    edition when the page needs it (src/ui/edition.rs);
+// 4. builds the office module (office/, a second crate) into its own wasm module and worker
 //    script, loaded by the office client (static/office.template.js) only when first used;
-// 4. writes sw.js: the service worker for offline use after the first load.
+// 5. writes sw.js: the service worker for offline use after the first load.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -40,6 +43,40 @@ const gluePath = path.join(dir, glue[0]);
 const lowered = esbuild.transformSync(fs.readFileSync(gluePath, 'utf8'), { target: 'es2019', minify: true });
 fs.writeFileSync(gluePath, lowered.code);
 
+// The full edition and the office module, built with the same toolchain and flags as the page's
+// module (the environment of scripts/build.sh: the pinned nightly, build-std, no reference types),
+// each run through wasm-bindgen ("no-modules") and wasm-opt as Trunk does for the page's.
+function run(cmd, args) {
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, env: process.env });
+}
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+/** Builds a wasm artifact with `cargoArgs`; its optimised module and lowered glue. */
+function wasmModule(cargoArgs, artifact) {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...cargoArgs]);
+  const built = path.join(targetDir, 'wasm32-unknown-unknown', 'release', `${artifact}.wasm`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${artifact}-`));
+  try {
+    run('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', tmp, built]);
+    run('wasm-opt', ['-Oz', path.join(tmp, `${artifact}_bg.wasm`), '-o', path.join(tmp, 'opt.wasm')]);
+    const glue = fs.readFileSync(path.join(tmp, `${artifact}.js`), 'utf8');
+    return {
+      wasm: fs.readFileSync(path.join(tmp, 'opt.wasm')),
+      glue: esbuild.transformSync(glue, { target: 'es2019', minify: true }).code,
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// the full edition: Trunk built the page's module without the `full` feature (index.html); this
+// build writes over the same artifact, after Trunk has taken it
+const full = wasmModule(['-p', 'ziping', '--bin', 'ziping', '--features', 'full'], 'ziping');
+const fullWasmName = hashed('ziping_full', full.wasm, 'wasm').replace(/\.wasm$/, '_bg.wasm');
+fs.writeFileSync(path.join(dir, fullWasmName), full.wasm);
+const fullGlueName = hashed('ziping_full', full.glue, 'js');
+fs.writeFileSync(path.join(dir, fullGlueName), full.glue);
+console.log(`trunk-post-build: full edition ${fullWasmName} (${(full.wasm.length / 1024).toFixed(0)} KiB), ${fullGlueName}`);
+
 // the files fetched on demand (English, the guide), hashed beside the page
 const assets = {};
 for (const [name, text] of Object.entries(bootScript.assetTexts())) {
@@ -47,29 +84,20 @@ for (const [name, text] of Object.entries(bootScript.assetTexts())) {
   fs.writeFileSync(path.join(dir, file), text);
   assets[name] = './' + file;
 }
-const boot = bootScript(JSON.stringify('./' + wasm[0]), true, assets);
+// the boot script loads one edition's glue and module (both glues define `wasm_bindgen`)
+const editions = {
+  clerk: { glue: './' + glue[0], wasm: './' + wasm[0] },
+  full: { glue: './' + fullGlueName, wasm: './' + fullWasmName },
+};
+const boot = bootScript(JSON.stringify(editions), true, assets);
 const bootName = hashed('boot', boot, 'js');
 fs.writeFileSync(path.join(dir, bootName), boot);
 
-// The office module, built with the same toolchain and flags as the page's (the environment of
-// scripts/build.sh: the pinned nightly, build-std, no reference types).
-function run(cmd, args) {
-  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, env: process.env });
-}
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'ziping-office']);
-const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
-const officeBuilt = path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'ziping_office.wasm');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-office-'));
-run('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', tmp, officeBuilt]);
-run('wasm-opt', ['-Oz', path.join(tmp, 'ziping_office_bg.wasm'), '-o', path.join(tmp, 'office.wasm')]);
-const officeWasm = fs.readFileSync(path.join(tmp, 'office.wasm'));
+const office = wasmModule(['-p', 'ziping-office'], 'ziping_office');
+const officeWasm = office.wasm;
 const officeWasmName = hashed('ziping_office', officeWasm, 'wasm');
 fs.writeFileSync(path.join(dir, officeWasmName), officeWasm);
-const officeGlue = esbuild.transformSync(fs.readFileSync(path.join(tmp, 'ziping_office.js'), 'utf8'), {
-  target: 'es2019',
-  minify: true,
-}).code;
-fs.rmSync(tmp, { recursive: true, force: true });
+const officeGlue = office.glue;
 const workerJs =
   officeGlue +
   '\n' +
@@ -101,9 +129,9 @@ let html = fs
   .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is in index.html; the CSP blocks it');
 if (/type="module"/.test(html)) fail('a module script is in index.html; Chromium 86 needs classic scripts');
+// (the boot script adds the glue of the edition it loads)
 const scripts =
   `    <script defer src="./${officeName}"></script>\n` +
-  `    <script defer src="./${glue[0]}"></script>\n` +
   `    <script defer src="./${bootName}"></script>\n`;
 html = html.replace('</head>', scripts + '</head>');
 fs.writeFileSync(indexPath, html);
@@ -111,7 +139,7 @@ fs.writeFileSync(indexPath, html);
 const strict = "'wasm-unsafe-eval'";
 if (!html.includes(strict)) fail(`index.html's policy has no ${strict}`);
 fs.writeFileSync(path.join(dir, 'legacy.html'), html.replace(strict, `'unsafe-eval' ${strict}`));
-console.log(`trunk-post-build: loader ${glue[0]} + ${bootName}; legacy.html`);
+console.log(`trunk-post-build: loader ${bootName} (${glue[0]} or ${fullGlueName}); legacy.html`);
 
 // Offline after the first load: a service worker that caches the app shell. Its cache is named
 // after a hash of every file it caches, so a new build is a new worker and a new cache.

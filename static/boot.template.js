@@ -16,7 +16,7 @@
     });
   };
   // recovery.js explains a browser without WebAssembly
-  if (typeof WebAssembly !== 'object' || typeof wasm_bindgen !== 'function') return;
+  if (typeof WebAssembly !== 'object') return;
   // Chromium before 97 knows no 'wasm-unsafe-eval': under index.html's policy it refuses to
   // compile WebAssembly ("disallowed by embedder"). legacy.html is the same page whose policy
   // also allows 'unsafe-eval', which those browsers require for WebAssembly.
@@ -41,13 +41,60 @@
       }
     }
   }
-  var source = __ZIPING_WASM_SOURCE__;
-  wasm_bindgen({ module_or_path: source }).catch(function (err) {
-    var text = String((err && err.message) || err);
-    if (refused(text) && !legacy && hasLegacy) {
-      toLegacy();
-      return;
-    }
+  function failed(text) {
     window.dispatchEvent(new CustomEvent('ziping-panic', { detail: '程序无法启动：' + text }));
-  });
+  }
+  // The editions (src/ui/edition.rs): `clerk`, the list and the project forms, which a first
+  // visit loads, and `full`, which adds the county view, the 汇总表, the department's figures
+  // form and 复核模式. Each is a glue script (it defines `wasm_bindgen`; absent when the page
+  // carries it inline) and a module (a URL, or a function giving its bytes).
+  var editions = __ZIPING_EDITIONS__;
+  var FULL_KEY = 'ziping:edition';
+  function remembered(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (err) {
+      return null;
+    }
+  }
+  // the full edition for its pages (the address names one), for a browser that has needed it
+  // (the clerk's edition set the key before reloading) and in 复核模式; the choice is kept
+  function wantsFull() {
+    if (/^#\/(county|d\/|s\/)/.test(location.hash)) return true;
+    return remembered(FULL_KEY) === 'full' || remembered('ziping:role') === 'reviewer';
+  }
+  var full = !editions.clerk || wantsFull();
+  var edition = full ? editions.full : editions.clerk;
+  if (full && editions.clerk) {
+    try {
+      window.localStorage.setItem(FULL_KEY, 'full');
+    } catch (err) {
+      // no storage: the address decides at each load
+    }
+  }
+  document.documentElement.setAttribute('data-edition', full ? 'full' : 'clerk');
+  // the module's download starts at once, beside its glue script's
+  var source = typeof edition.wasm === 'function' ? edition.wasm() : fetch(edition.wasm);
+  function start() {
+    if (typeof wasm_bindgen !== 'function') return failed('wasm_bindgen');
+    wasm_bindgen({ module_or_path: source }).catch(function (err) {
+      var text = String((err && err.message) || err);
+      if (refused(text) && !legacy && hasLegacy) {
+        toLegacy();
+        return;
+      }
+      failed(text);
+    });
+  }
+  if (!edition.glue) {
+    start();
+  } else {
+    var glue = document.createElement('script');
+    glue.src = edition.glue;
+    glue.onload = start;
+    glue.onerror = function () {
+      failed(edition.glue);
+    };
+    document.head.appendChild(glue);
+  }
 }());

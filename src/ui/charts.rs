@@ -1,11 +1,17 @@
 //! Inline SVG charts (no JS chart library). Black-and-white safe: the claimed score is solid
 //! black, the rules' score is hatched, the weight is an outline; every bar carries its figures.
 
-use crate::charts::{length, project_bars, score_bars, ProjectBar, ScoreBar};
+use crate::charts::{length, score_bars, ScoreBar};
+#[cfg(feature = "full")]
+use crate::charts::{project_bars, ProjectBar};
 use crate::i18n::{t, tf};
-use crate::rules::{num::fmt2, num::fmt_pct, Assessment};
+#[cfg(feature = "full")]
+use crate::rules::num::fmt_pct;
+use crate::rules::{num::fmt2, Assessment};
+#[cfg(feature = "full")]
 use crate::summary::SummaryRow;
 use leptos::prelude::*;
+#[cfg(feature = "full")]
 use rust_decimal::Decimal;
 
 const LABEL_W: u32 = 130;
@@ -60,12 +66,14 @@ fn score_bar(bars: Memo<Vec<ScoreBar>>, i: usize) -> impl IntoView {
 }
 
 /// The execution rate's bar: 100 % is the full width.
+#[cfg(feature = "full")]
 fn rate_length(b: &ProjectBar) -> Decimal {
     let hundred = Decimal::ONE_HUNDRED;
     let pct = b.rate.and_then(|r| r.checked_mul(hundred));
     length(pct.unwrap_or(Decimal::ZERO), hundred, BAR_W)
 }
 
+#[cfg(feature = "full")]
 fn project_bar(bars: Memo<Vec<ProjectBar>>, i: usize) -> impl IntoView {
     let bar = bar_of(bars, i);
     let of = |f| figure(bar, f);
@@ -117,7 +125,8 @@ pub fn ScoreChart(assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-/// Total score and execution rate per project of a summary.
+/// Total score and execution rate per project of a summary (the full edition's pages).
+#[cfg(feature = "full")]
 #[component]
 pub fn SummaryChart(rows: Memo<Vec<SummaryRow>>) -> impl IntoView {
     let bars = Memo::new(move |_| rows.with(|r| project_bars(r)));

@@ -3,8 +3,12 @@
 
 mod assets;
 mod charts;
+// the full edition's pages (edition.rs)
+#[cfg(feature = "full")]
 mod county;
+#[cfg(feature = "full")]
 mod department;
+mod edition;
 mod editor;
 mod exchange;
 mod help;
@@ -15,6 +19,7 @@ mod office;
 mod office_export;
 mod review;
 mod state;
+#[cfg(feature = "full")]
 mod summary;
 mod template;
 mod widgets;
@@ -96,6 +101,7 @@ fn App() -> impl IntoView {
             }
             .into_any(),
         },
+        #[cfg(feature = "full")]
         Route::Department(id) => match app.dept_entry(&id) {
             Some(entry) => view! { <department::DepartmentForm app=app entry=entry /> }.into_any(),
             None => view! {
@@ -107,10 +113,16 @@ fn App() -> impl IntoView {
             .into_any(),
         },
         Route::Help => view! { <help::HelpPage app=app /> }.into_any(),
+        #[cfg(feature = "full")]
         Route::Summary { department, year } => {
             view! { <summary::SummaryPage app=app department=department year=year /> }.into_any()
         }
+        #[cfg(feature = "full")]
         Route::County { year } => view! { <county::CountyPage app=app year=year /> }.into_any(),
+        #[cfg(not(feature = "full"))]
+        Route::Department(_) | Route::Summary { .. } | Route::County { .. } => {
+            view! { <edition::FullEditionPage app=app /> }.into_any()
+        }
     };
 
     // switching the language rebuilds the page from the state above (nothing typed is lost)

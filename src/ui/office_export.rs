@@ -32,6 +32,7 @@ pub enum OfficeExport {
     /// Forms as Word tables, one to a page.
     Forms,
     /// A table of figures (the county view) as a workbook.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Table,
 }
 
@@ -156,6 +157,7 @@ pub fn start_export(
 }
 
 /// Writes a table of figures (the county view) as a one-sheet workbook and offers it.
+#[cfg(feature = "full")]
 pub fn start_table_export(app: AppState, table: Table, name: String) {
     if app.office_job.get_untracked().is_some() {
         return;

@@ -36,10 +36,22 @@ pub fn RoleSwitch(app: AppState) -> impl IntoView {
                 prop:checked=move || app.reviewer.get()
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    app.reviewer.set(on);
-                    if let Some(s) = storage() {
-                        let _ = s.set_item(ROLE_KEY, if on { "reviewer" } else { "clerk" });
+                    let remember = |on: bool| {
+                        if let Some(s) = storage() {
+                            let _ = s.set_item(ROLE_KEY, if on { "reviewer" } else { "clerk" });
+                        }
+                    };
+                    remember(on);
+                    // the clerk's edition has no 复核 pages: the full edition takes over
+                    if on && !super::edition::FULL {
+                        if !super::edition::switch_to_full(app) {
+                            remember(false);
+                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(false);
+                            app.sync_notes.update(|n| n.push(t("复核模式需要重新载入页面，本浏览器无法保存数据，重新载入会丢失尚未导出的内容：请先导出全部数据。").to_string()));
+                        }
+                        return;
                     }
+                    app.reviewer.set(on);
                 }
             />
             {t("复核模式")}

@@ -2,14 +2,17 @@
 // first interactive screen and to the list shown (every row, or every group's head when the list
 // is folded), 3 runs. On Playwright's Chromium, or with `--chromium86` on a real Chromium
 // 86.0.4240 (360极速浏览器 13's engine; it moves to legacy.html, whose module is built for it).
+// The clerk's edition, which a first visit loads; with `--full` the full edition, which a browser
+// keeps once it has opened the reviewer's pages (src/ui/edition.rs).
 // Prints figures; asserts nothing (docs/BENCHMARKS.md).
 //
-//   node tests/bench/cold.js [count] [--chromium86]
+//   node tests/bench/cold.js [count] [--chromium86] [--full]
 'use strict';
 const { storageEntries, listShown, seed } = require('./workspace');
 
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) || 1000);
 const OLD = process.argv.includes('--chromium86');
+const FULL = process.argv.includes('--full');
 
 /** The page on the chosen browser, and how to close it. */
 async function open() {
@@ -33,7 +36,9 @@ async function open() {
 
 (async () => {
   const { srv, page, browser, problems, close } = await open();
-  await seed(page, storageEntries(COUNT, 30));
+  const entries = storageEntries(COUNT, 30);
+  if (FULL) entries['ziping:edition'] = 'full';
+  await seed(page, entries);
   const shown = `(${listShown})(${COUNT})`;
   const interactive = [];
   const list = [];
@@ -54,6 +59,7 @@ async function open() {
         browser,
         stored_forms: COUNT,
         url: page.url(),
+        edition: await page.evaluate(() => document.documentElement.getAttribute('data-edition')),
         navigation_to_interactive_ms: interactive,
         navigation_to_list_ms: list,
         page_problems: problems,

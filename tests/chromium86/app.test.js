@@ -290,9 +290,11 @@ test("the reviewer's side: archives in one pick, the county view, a review read-
   await page.click('[data-testid="confirm-import"]');
   await page.waitForSelector('[data-testid="import-done"]');
 
-  // the county view
+  // the county view: the clerk's edition reloads into the full one, still on legacy.html
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-edition')), 'clerk');
   await page.click('[data-testid="county-link"]');
-  await page.waitForSelector('tr.county-line');
+  await page.waitForSelector('html[data-edition="full"] tr.county-line');
+  assert.ok(/legacy\.html#\/county$/.test(page.url()), page.url());
   const depts = await page.$$eval('tr.county-line', (rows) => rows.map((r) => r.dataset.department));
   assert.deepEqual(depts, ['', '衡山县商务和粮食局']);
   assert.equal(await text(page, '[data-testid="county-forms"]'), '4');
