@@ -43,6 +43,10 @@ test('the app shell is cached by a service worker and works with the server stop
   await page.click('[data-testid="help-link"]');
   await page.waitForSelector('[data-testid="help"] h3');
   assert.match(await page.textContent('[data-testid="help"]'), /Filling in a project form/);
+  // the full edition was cached too: the county view reloads into it offline
+  assert.equal(await page.getAttribute('html', 'data-edition'), 'clerk');
+  await page.click('[data-testid="county-link"]');
+  await page.waitForSelector('html[data-edition="full"] [data-testid="county"]');
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
   await ctx.close();
 });
