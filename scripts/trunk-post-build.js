@@ -138,16 +138,21 @@ fs.writeFileSync(indexPath, html);
 
 const strict = "'wasm-unsafe-eval'";
 if (!html.includes(strict)) fail(`index.html's policy has no ${strict}`);
-fs.writeFileSync(path.join(dir, 'legacy.html'), html.replace(strict, `'unsafe-eval' ${strict}`));
+// marked, so that the boot script knows it is on legacy.html whatever address the host gives it
+const legacyHtml = html
+  .replace(strict, `'unsafe-eval' ${strict}`)
+  .replace('<title>', '<meta name="ziping-legacy" content="1">\n    <title>');
+if (!legacyHtml.includes('ziping-legacy')) fail('index.html has no <title> to mark legacy.html by');
+fs.writeFileSync(path.join(dir, 'legacy.html'), legacyHtml);
 console.log(`trunk-post-build: loader ${bootName} (${glue[0]} or ${fullGlueName}); legacy.html`);
 
 // Offline after the first load: a service worker that caches the app shell. Its cache is named
 // after a hash of every file it caches, so a new build is a new worker and a new cache.
-// the office module is not precached (it is not part of the first visit): the worker caches it
-// when it is first used
+// the office module and the full edition are not precached (they are not part of a first
+// visit, and most browsers never need them): the worker caches them when first used
 const shell = fs
   .readdirSync(dir)
-  .filter((f) => /\.(html|js|css|wasm|json)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker|office-client)-/.test(f))
+  .filter((f) => /\.(html|js|css|wasm|json)$/.test(f) && f !== 'sw.js' && !/^(ziping_office|office-worker|office-client|ziping_full)-/.test(f))
   .concat(fs.existsSync(path.join(dir, 'help')) ? fs.readdirSync(path.join(dir, 'help')).map((f) => `help/${f}`) : [])
   .sort();
 const version = crypto.createHash('sha256');

@@ -20,7 +20,9 @@
   // Chromium before 97 knows no 'wasm-unsafe-eval': under index.html's policy it refuses to
   // compile WebAssembly ("disallowed by embedder"). legacy.html is the same page whose policy
   // also allows 'unsafe-eval', which those browsers require for WebAssembly.
-  var legacy = /legacy\.html$/.test(location.pathname);
+  // (known by its own mark, not its address: a host that serves legacy.html as /legacy would
+  // otherwise send the browser back and forth)
+  var legacy = !!document.querySelector('meta[name="ziping-legacy"]');
   // filled in once by scripts/boot.js (it replaces the first occurrence only)
   var hasLegacy = __ZIPING_HAS_LEGACY__;
   function refused(text) {
@@ -50,40 +52,61 @@
   // carries it inline) and a module (a URL, or a function giving its bytes).
   var editions = __ZIPING_EDITIONS__;
   var FULL_KEY = 'ziping:edition';
-  function remembered(key) {
+  // this tab's word with the clerk's edition (sessionStorage): "asked" while it reloads for the
+  // full edition, "failed" when the full edition could not start here
+  var TAB_KEY = 'ziping:full';
+  function store(kind, key, value) {
     try {
-      return window.localStorage.getItem(key);
+      var s = window[kind];
+      if (value === undefined) return s.getItem(key);
+      if (value === null) s.removeItem(key);
+      else s.setItem(key, value);
+      return true;
     } catch (err) {
       return null;
     }
   }
-  // the full edition for its pages (the address names one), for a browser that has needed it
-  // (the clerk's edition set the key before reloading) and in 复核模式; the choice is kept
+  // the full edition for its pages (the address names one), in 复核模式, and once this browser
+  // has started it — unless it failed to start in this tab
+  var byAddress = /^#\/(county|d\/|s\/)/.test(location.hash);
   function wantsFull() {
-    if (/^#\/(county|d\/|s\/)/.test(location.hash)) return true;
-    return remembered(FULL_KEY) === 'full' || remembered('ziping:role') === 'reviewer';
+    if (byAddress) return true;
+    if (store('sessionStorage', TAB_KEY) === 'failed') return false;
+    return store('localStorage', FULL_KEY) === 'full' || store('localStorage', 'ziping:role') === 'reviewer';
   }
   var full = !editions.clerk || wantsFull();
   var edition = full ? editions.full : editions.clerk;
-  if (full && editions.clerk) {
-    try {
-      window.localStorage.setItem(FULL_KEY, 'full');
-    } catch (err) {
-      // no storage: the address decides at each load
-    }
-  }
   document.documentElement.setAttribute('data-edition', full ? 'full' : 'clerk');
+  function started() {
+    if (full && editions.clerk) {
+      store('localStorage', FULL_KEY, 'full');
+      store('sessionStorage', TAB_KEY, null);
+    }
+    // recovery.js registers the service worker now, not during the module's download
+    window.dispatchEvent(new CustomEvent('ziping-started'));
+  }
+  function notStarted(text) {
+    if (refused(text) && !legacy && hasLegacy) {
+      toLegacy();
+      return;
+    }
+    // the full edition, chosen from this browser's memory, did not start (a missing file, no
+    // network): once, back to the clerk's edition, which then says so where it would reload
+    var fallBack = full && editions.clerk && !byAddress;
+    if (fallBack && store('sessionStorage', TAB_KEY) !== 'failed' && store('sessionStorage', TAB_KEY, 'failed')) {
+      location.reload();
+      return;
+    }
+    failed(text);
+  }
   // the module's download starts at once, beside its glue script's
   var source = typeof edition.wasm === 'function' ? edition.wasm() : fetch(edition.wasm);
+  // (a failed download is reported by wasm_bindgen, which waits for it, not as unhandled)
+  if (source && typeof source.catch === 'function') source.catch(function () {});
   function start() {
-    if (typeof wasm_bindgen !== 'function') return failed('wasm_bindgen');
-    wasm_bindgen({ module_or_path: source }).catch(function (err) {
-      var text = String((err && err.message) || err);
-      if (refused(text) && !legacy && hasLegacy) {
-        toLegacy();
-        return;
-      }
-      failed(text);
+    if (typeof wasm_bindgen !== 'function') return notStarted('wasm_bindgen');
+    wasm_bindgen({ module_or_path: source }).then(started, function (err) {
+      notStarted(String((err && err.message) || err));
     });
   }
   if (!edition.glue) {
@@ -93,7 +116,7 @@
     glue.src = edition.glue;
     glue.onload = start;
     glue.onerror = function () {
-      failed(edition.glue);
+      notStarted(edition.glue);
     };
     document.head.appendChild(glue);
   }

@@ -158,9 +158,11 @@
     if (/unreachable|RuntimeError/.test(msg)) showOverlay('程序出错，已停止运行', msg);
   });
 
-  // offline after the first load (dist/sw.js); not on file:// where workers are unavailable
+  // offline after the first load (dist/sw.js); not on file:// where workers are unavailable.
+  // Registered once the page's module has started (the boot script says so): its caching then
+  // does not compete with the module's download.
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-    window.addEventListener('load', function () {
+    window.addEventListener('ziping-started', function () {
       navigator.serviceWorker.register('./sw.js').catch(function () {
         // no offline copy (private mode, policy); the app itself still works
       });

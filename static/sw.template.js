@@ -45,9 +45,9 @@ self.addEventListener('fetch', function (event) {
     );
     return;
   }
-  // hashed assets never change: the cache first; the office module (loaded on first use, not
-  // precached) is kept once fetched, so it works offline after its first use
-  var lazy = /\/(ziping_office|office-worker|office-client)-[0-9a-f]+\.(wasm|js)$/.test(new URL(req.url).pathname);
+  // hashed assets never change: the cache first; the office module and the full edition (loaded
+  // on first use, not precached) are kept once fetched, so they work offline after first use
+  var lazy = /\/(ziping_office|office-worker|office-client|ziping_full)-[0-9a-f]+(_bg)?\.(wasm|js)$/.test(new URL(req.url).pathname);
   event.respondWith(
     caches.match(req, { ignoreSearch: true }).then(function (hit) {
       if (hit) return hit;

@@ -18,11 +18,21 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Whether this browser was last used in 复核模式.
+/// Whether this browser was last used in 复核模式 (the clerk's edition has no 复核模式: there it
+/// is only ever on after the full edition failed to start).
 pub fn remembered() -> bool {
-    storage()
-        .and_then(|s| s.get_item(ROLE_KEY).ok().flatten())
-        .is_some_and(|r| r == "reviewer")
+    super::edition::FULL
+        && storage()
+            .and_then(|s| s.get_item(ROLE_KEY).ok().flatten())
+            .is_some_and(|r| r == "reviewer")
+}
+
+/// Keeps the mode for this browser; whether it was written.
+fn remember(on: bool) -> bool {
+    storage().is_some_and(|s| {
+        s.set_item(ROLE_KEY, if on { "reviewer" } else { "clerk" })
+            .is_ok()
+    })
 }
 
 /// The 复核模式 switch in the page header.
@@ -36,18 +46,19 @@ pub fn RoleSwitch(app: AppState) -> impl IntoView {
                 prop:checked=move || app.reviewer.get()
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    let remember = |on: bool| {
-                        if let Some(s) = storage() {
-                            let _ = s.set_item(ROLE_KEY, if on { "reviewer" } else { "clerk" });
-                        }
-                    };
-                    remember(on);
-                    // the clerk's edition has no 复核 pages: the full edition takes over
+                    let remembered = remember(on);
+                    // the clerk's edition has no 复核模式: the full edition takes over (the boot
+                    // script reads the role), unless something holds the reload back
                     if on && !super::edition::FULL {
-                        if !super::edition::switch_to_full(app) {
+                        let switched = if remembered {
+                            super::edition::switch_to_full(app)
+                        } else {
+                            Err(super::edition::Hold::CannotSave)
+                        };
+                        if let Err(h) = switched {
                             remember(false);
                             event_target::<web_sys::HtmlInputElement>(&ev).set_checked(false);
-                            app.sync_notes.update(|n| n.push(t("复核模式需要重新载入页面，本浏览器无法保存数据，重新载入会丢失尚未导出的内容：请先导出全部数据。").to_string()));
+                            app.sync_notes.update(|n| n.push(tf("复核模式需要重新载入页面：{}", &[&h.message()])));
                         }
                         return;
                     }

@@ -5,7 +5,8 @@
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { openApp, useApp } = require('./harness');
+const fs = require('fs');
+const { serve, openApp, useApp, DIST } = require('./harness');
 
 const suite = useApp();
 
@@ -89,13 +90,14 @@ test('a browser that cannot save is not reloaded away from its unsaved work unle
       },
     });
   });
-  const { page } = await openApp(suite.browser, suite.srv.url, { context: ctx });
+  const { page, problems } = await openApp(suite.browser, suite.srv.url, { context: ctx });
   assert.equal(await edition(page), 'clerk');
   await page.click('button[data-sample="sample-zhaoshang"]');
   await page.fill('#f-fund-claimed', '10');
 
   await page.click('[data-testid="county-link"]');
   await page.waitForSelector('[data-testid="reload-anyway"]');
+  assert.match(await page.textContent('[data-testid="full-hold"]'), /无法保存数据/);
   assert.equal(await edition(page), 'clerk');
   // back to the list: the form typed into is still there
   await page.click('[data-testid="loading-full"] button:has-text("返回评价列表")');
@@ -114,5 +116,69 @@ test('a browser that cannot save is not reloaded away from its unsaved work unle
   await page.click('[data-testid="reload-anyway"]');
   await page.waitForSelector('[data-testid="county"]');
   assert.equal(await edition(page), 'full');
+  assert.deepEqual(problems, []);
   await ctx.close();
+});
+
+test('the department\'s figures form, an address of a 汇总表 or of a department form, and a remembered 复核模式 all open in the full edition', async () => {
+  // from the clerk's list: the new department form reloads into the full edition, open
+  const { ctx, page, problems } = await openApp(suite.browser, suite.srv.url);
+  await page.click('button[data-sample="sample-dept"]');
+  await page.waitForSelector('html[data-edition="full"] [data-testid="department-xlsx"]');
+  assert.match(page.url(), /#\/d\/sample-dept/);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+  for (const address of ['#/s/2022/%E8%A1%A1%E5%B1%B1%E5%8E%BF', '#/d/none']) {
+    const other = await suite.browser.newContext({ locale: 'zh-CN' });
+    const direct = await other.newPage();
+    const fetched = modules(direct);
+    await direct.goto(suite.srv.url + address);
+    await direct.waitForSelector('main > *');
+    assert.equal(await edition(direct), 'full', address);
+    assert.deepEqual(fetched.map((f) => f.split('-')[0]), ['ziping_full'], address);
+    await other.close();
+  }
+  // 复核模式 kept from an earlier visit (the role alone, no remembered edition)
+  const third = await openApp(suite.browser, suite.srv.url);
+  assert.equal(await edition(third.page), 'clerk');
+  await third.page.evaluate(() => localStorage.setItem('ziping:role', 'reviewer'));
+  await third.page.reload();
+  await third.page.waitForSelector('html[data-edition="full"] [data-testid="reviewer-mode"]:checked');
+  await third.ctx.close();
+});
+
+test('a full edition that does not start falls back once to the clerk\'s, which says so instead of reloading', async () => {
+  // a damaged full edition: its module does not compile
+  const full = fs.readdirSync(DIST).find((f) => /^ziping_full-[0-9a-f]+_bg\.wasm$/.test(f));
+  const srv = await serve(DIST, { rewrite: { [full]: () => 'not a module' } });
+  const ctx = await suite.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+  await page.goto(srv.url);
+  await page.waitForSelector('.app-header');
+  await page.click('button[data-sample="sample-guanbi"]');
+  await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-guanbi'));
+  // this browser used the full edition before
+  await page.evaluate(() => localStorage.setItem('ziping:edition', 'full'));
+  loads = 0;
+  await page.reload();
+  await page.waitForSelector('html[data-edition="clerk"] .app-header');
+  assert.equal(loads, 2, 'one reload back to the clerk\'s edition');
+  // the form is there (the page opens where it was); the full edition's pages say why they do
+  // not open
+  assert.match(page.url(), /#\/e\/sample-guanbi$/);
+  assert.equal(await page.textContent('[data-testid="total"]'), '89.00');
+  await page.click('[data-testid="county-link"]');
+  await page.waitForSelector('[data-testid="full-hold"]');
+  assert.match(await page.textContent('[data-testid="full-hold"]'), /完整版程序）未能载入/);
+  await page.waitForTimeout(300);
+  assert.equal(loads, 2, 'no further reload');
+  assert.equal(await edition(page), 'clerk');
+  // asked to: the address loads the full edition, which fails, and the recovery screen says so
+  await page.click('[data-testid="reload-anyway"]');
+  await page.waitForSelector('#ziping-recovery');
+  assert.match(await page.textContent('#ziping-recovery'), /程序无法启动/);
+  await ctx.close();
+  await srv.close();
 });

@@ -23,9 +23,11 @@ const MIME = {
 /**
  * Serves `root` on 127.0.0.1. `prefix` mounts it under a sub-path (`/apps/ziping/`);
  * `mime` overrides content types by extension, to rehearse misconfigured servers;
- * `rewrite` maps a file name to a function of its text, to rehearse older browsers.
+ * `rewrite` maps a file name to a function of its text, to rehearse older browsers;
+ * `pretty` rehearses a host with "pretty" addresses: `/name.html` redirects to `/name`, which
+ * serves `name.html`.
  */
-function serve(root = DIST, { prefix = '/', mime = {}, rewrite = {} } = {}) {
+function serve(root = DIST, { prefix = '/', mime = {}, rewrite = {}, pretty = false } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html missing: run "trunk build --release" first`);
   }
@@ -40,6 +42,11 @@ function serve(root = DIST, { prefix = '/', mime = {}, rewrite = {} } = {}) {
       res.writeHead(403).end();
       return;
     }
+    if (pretty && file.endsWith('.html')) {
+      res.writeHead(301, { Location: url.pathname.slice(0, -'.html'.length) }).end();
+      return;
+    }
+    if (pretty && !path.extname(file) && fs.existsSync(file + '.html')) file += '.html';
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) {

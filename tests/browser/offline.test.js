@@ -25,6 +25,18 @@ test('the app shell is cached by a service worker and works with the server stop
   });
   assert.ok(cached.some((p) => p.endsWith('.wasm')), cached.join(','));
   assert.ok(cached.includes('/'), cached.join(','));
+  // the full edition is not part of a first visit: kept once a page of it has been opened
+  assert.ok(!cached.some((p) => p.includes('ziping_full')), cached.join(','));
+  const reviewer = await ctx.newPage();
+  await reviewer.goto(srv.url + '#/county');
+  await reviewer.waitForSelector('html[data-edition="full"] [data-testid="county"]');
+  await reviewer.waitForFunction(async () => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('ziping-')));
+    return (await cache.keys()).filter((r) => r.url.includes('ziping_full')).length === 2;
+  });
+  // (and back to the clerk's edition for what follows)
+  await reviewer.evaluate(() => localStorage.removeItem('ziping:edition'));
+  await reviewer.close();
   await page.click('button[data-sample="sample-guanbi"]');
   await page.waitForSelector('[data-testid="total"]');
   await page.waitForFunction(() => localStorage.getItem('ziping:eval:sample-guanbi'));
@@ -43,7 +55,7 @@ test('the app shell is cached by a service worker and works with the server stop
   await page.click('[data-testid="help-link"]');
   await page.waitForSelector('[data-testid="help"] h3');
   assert.match(await page.textContent('[data-testid="help"]'), /Filling in a project form/);
-  // the full edition was cached too: the county view reloads into it offline
+  // the full edition, kept since its first use: the county view reloads into it offline
   assert.equal(await page.getAttribute('html', 'data-edition'), 'clerk');
   await page.click('[data-testid="county-link"]');
   await page.waitForSelector('html[data-edition="full"] [data-testid="county"]');
