@@ -43,3 +43,6 @@ node --test --test-concurrency=1 tests/browser/
 
 step "browser tests on a real Chromium 86.0.4240 (360极速浏览器 13's engine; the legacy.html path)"
 node --test --test-concurrency=1 tests/chromium86/
+
+step "the README's first command: scripts/run.sh's server builds and serves the page"
+node scripts/check-serve.js 18080
