@@ -70,8 +70,8 @@
   // has started it — unless it failed to start in this tab
   var byAddress = /^#\/(county|d\/|s\/)/.test(location.hash);
   function wantsFull() {
-    if (byAddress) return true;
     if (store('sessionStorage', TAB_KEY) === 'failed') return false;
+    if (byAddress) return true;
     return store('localStorage', FULL_KEY) === 'full' || store('localStorage', 'ziping:role') === 'reviewer';
   }
   var full = !editions.clerk || wantsFull();
@@ -90,10 +90,10 @@
       toLegacy();
       return;
     }
-    // the full edition, chosen from this browser's memory, did not start (a missing file, no
-    // network): once, back to the clerk's edition, which then says so where it would reload
-    var fallBack = full && editions.clerk && !byAddress;
-    if (fallBack && store('sessionStorage', TAB_KEY) !== 'failed' && store('sessionStorage', TAB_KEY, 'failed')) {
+    // the full edition did not start (a missing file, offline before its first use): once, back
+    // to the clerk's edition, which opens the forms and says so where it would reload (a page of
+    // the full edition's address included; only a click there tries again)
+    if (full && editions.clerk && store('sessionStorage', TAB_KEY) !== 'failed' && store('sessionStorage', TAB_KEY, 'failed')) {
       location.reload();
       return;
     }

@@ -147,7 +147,7 @@ test('the department\'s figures form, an address of a 汇总表 or of a departme
   await third.ctx.close();
 });
 
-test('a full edition that does not start falls back once to the clerk\'s, which says so instead of reloading', async () => {
+test('a full edition that does not start falls back once to the clerk\'s, which opens the forms and says so instead of reloading', async () => {
   // a damaged full edition: its module does not compile
   const full = fs.readdirSync(DIST).find((f) => /^ziping_full-[0-9a-f]+_bg\.wasm$/.test(f));
   const srv = await serve(DIST, { rewrite: { [full]: () => 'not a module' } });
@@ -175,10 +175,20 @@ test('a full edition that does not start falls back once to the clerk\'s, which 
   await page.waitForTimeout(300);
   assert.equal(loads, 2, 'no further reload');
   assert.equal(await edition(page), 'clerk');
-  // asked to: the address loads the full edition, which fails, and the recovery screen says so
+  // asked to: the page tries the full edition again, which fails again, and comes back to the
+  // clerk's on the same address, saying so (one try per click, no loop)
   await page.click('[data-testid="reload-anyway"]');
-  await page.waitForSelector('#ziping-recovery');
-  assert.match(await page.textContent('#ziping-recovery'), /程序无法启动/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="full-hold"]'));
+  await page.waitForTimeout(300);
+  assert.equal(loads, 4, 'a try and one reload back');
+  assert.match(page.url(), /#\/county$/);
+  assert.equal(await edition(page), 'clerk');
+  assert.match(await page.textContent('[data-testid="full-hold"]'), /完整版程序）未能载入/);
+  // a new tab tries the full edition again (and falls back the same way)
+  const tab = await ctx.newPage();
+  await tab.goto(srv.url + '#/county');
+  await tab.waitForSelector('[data-testid="full-hold"]');
+  assert.equal(await edition(tab), 'clerk');
   await ctx.close();
   await srv.close();
 });
