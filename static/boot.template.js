@@ -85,6 +85,11 @@
     // recovery.js registers the service worker now, not during the module's download
     window.dispatchEvent(new CustomEvent('ziping-started'));
   }
+  // a panic while starting is the recovery screen's (recovery.js), not a reason to fall back
+  var panicked = false;
+  window.addEventListener('ziping-panic', function () {
+    panicked = true;
+  });
   function notStarted(text) {
     if (refused(text) && !legacy && hasLegacy) {
       toLegacy();
@@ -93,7 +98,7 @@
     // the full edition did not start (a missing file, offline before its first use): once, back
     // to the clerk's edition, which opens the forms and says so where it would reload (a page of
     // the full edition's address included; only a click there tries again)
-    if (full && editions.clerk && store('sessionStorage', TAB_KEY) !== 'failed' && store('sessionStorage', TAB_KEY, 'failed')) {
+    if (full && editions.clerk && !panicked && store('sessionStorage', TAB_KEY) !== 'failed' && store('sessionStorage', TAB_KEY, 'failed')) {
       location.reload();
       return;
     }

@@ -192,3 +192,18 @@ test('a full edition that does not start falls back once to the clerk\'s, which 
   await ctx.close();
   await srv.close();
 });
+
+test('a panic while the full edition starts stays on the recovery screen (no fall back, no reload)', async () => {
+  const { ctx, page } = await openApp(suite.browser, suite.srv.url);
+  await page.evaluate(() => localStorage.setItem('ziping:edition', 'full'));
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+  await page.goto(suite.srv.url + '#/__selftest-panic');
+  await page.reload();
+  await page.waitForSelector('#ziping-recovery');
+  await page.waitForTimeout(500);
+  assert.equal(loads, 1);
+  assert.equal(await edition(page), 'full');
+  assert.match(await page.textContent('#ziping-recovery'), /__selftest-panic/);
+  await ctx.close();
+});
